@@ -1,0 +1,40 @@
+import type { Report } from './index.ts';
+import type { Problem } from './problems.ts';
+
+/** One problem as one line: `file  field  problem. fix.` Warnings say so. */
+export function formatProblem(p: Problem): string {
+	const what = p.severity === 'warning' ? `warning: ${p.message}` : p.message;
+	return `${p.file}  ${p.field}  ${what}. ${p.fix}`;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** The closing line of a report. */
+export function formatSummary(report: Report): string {
+	const counts = `${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}`;
+	const verdict = report.errorCount === 0 ? 'Playbook is valid' : 'Playbook has problems';
+	return `${verdict}: ${counts} in ${plural(report.fileCount, 'file')}.`;
+}
+
+/** The text report: one line per problem, then the summary. */
+export function formatText(report: Report): string {
+	return [...report.problems.map(formatProblem), formatSummary(report)].join('\n');
+}
+
+/** The JSON report, for editors and CI tools. */
+export function formatJson(report: Report): string {
+	const { problems, errorCount, warningCount, fileCount } = report;
+	return JSON.stringify(
+		{ ok: errorCount === 0, errorCount, warningCount, fileCount, problems },
+		null,
+		2,
+	);
+}
+
+/** GitHub Actions annotations, so problems show on the pull request's files. */
+export function formatGithubAnnotations(report: Report): string {
+	const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	return report.problems
+		.map((p) => `::${p.severity} file=${escape(p.file)},title=${p.code} (${p.field})::${escape(`${p.message}. ${p.fix}`)}`)
+		.join('\n');
+}

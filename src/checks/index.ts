@@ -1,0 +1,46 @@
+import { readContent } from '../lib/read-content.ts';
+import type { Playbook } from '../lib/playbook.ts';
+import { checkLeadGraph } from './lead-graph.ts';
+import { checkOwnership } from './ownership.ts';
+import { type Problem, sortProblems } from './problems.ts';
+import { checkReferences } from './references.ts';
+import { checkReviews, todayIso } from './review.ts';
+
+export interface CheckOptions {
+	/** Report overdue reviews as errors instead of warnings. */
+	strict?: boolean;
+	/** The day reviews are measured against, `YYYY-MM-DD`; defaults to today. */
+	today?: string;
+}
+
+/** Every cross-entry rule, run on a loaded playbook. Pure: same playbook, same problems. */
+export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): Problem[] {
+	return [
+		...checkOwnership(playbook),
+		...checkReferences(playbook),
+		...checkLeadGraph(playbook),
+		...checkReviews(playbook, options.today ?? todayIso(), options.strict ?? false),
+	];
+}
+
+/** What one run of the checker found. */
+export interface Report {
+	problems: Problem[];
+	errorCount: number;
+	warningCount: number;
+	fileCount: number;
+	playbook: Playbook;
+}
+
+/** Reads a content folder, validates every file and runs every rule: the one checker. */
+export function checkContent(contentDir: string, options: CheckOptions & { cwd?: string } = {}): Report {
+	const { playbook, problems, fileCount } = readContent(contentDir, options.cwd);
+	const all = sortProblems([...problems, ...checkPlaybook(playbook, options)]);
+	return {
+		problems: all,
+		errorCount: all.filter((p) => p.severity === 'error').length,
+		warningCount: all.filter((p) => p.severity === 'warning').length,
+		fileCount,
+		playbook,
+	};
+}

@@ -1,0 +1,77 @@
+/**
+ * Every kind of problem the checker reports, once, with a stable code. Rules raise problems by
+ * code and write the specific message where they find them; reporters print them.
+ */
+export const PROBLEM_KINDS = {
+	UnreadableFile: { severity: 'error', title: 'The file cannot be read as UTF-8 text' },
+	MalformedFrontmatter: { severity: 'error', title: 'The frontmatter is not valid YAML' },
+	MissingFrontmatter: { severity: 'error', title: 'The file has no frontmatter' },
+	MissingField: { severity: 'error', title: 'A required key is missing' },
+	UnknownKey: { severity: 'error', title: 'A key is not part of the content contract' },
+	InvalidValue: { severity: 'error', title: 'A value has the wrong type or shape' },
+	InvalidId: { severity: 'error', title: 'A file name is not a valid id' },
+	DuplicateId: { severity: 'error', title: 'Two files in one collection share an id' },
+	MissingTeam: { severity: 'error', title: 'The content folder has no team' },
+	NoOwners: { severity: 'error', title: 'A definition has no owners' },
+	UnknownOwner: { severity: 'error', title: 'An owner is not in content/team' },
+	DuplicateOwner: { severity: 'error', title: 'An owner is listed twice' },
+	OneSidedOwnership: {
+		severity: 'error',
+		title: 'A definition is not owned by both sales and marketing',
+	},
+	DanglingReference: { severity: 'error', title: 'A reference names an entry that does not exist' },
+	AmbiguousEntryStage: { severity: 'error', title: 'Two lead stages share the lowest order' },
+	UnreachableStage: { severity: 'error', title: 'A lead stage cannot be reached from the entry' },
+	NoExit: { severity: 'error', title: 'Leads in a lead stage can never reach a terminal stage' },
+	ReviewOverdue: { severity: 'warning', title: 'A definition is past its review date' },
+	UnknownFolder: { severity: 'warning', title: 'A folder in content/ is not a collection' },
+	IgnoredFile: { severity: 'warning', title: 'A file in a collection folder is not read' },
+} as const satisfies Record<string, { severity: Severity; title: string }>;
+
+export type Severity = 'error' | 'warning';
+export type ProblemCode = keyof typeof PROBLEM_KINDS;
+
+/** One finding: where (file, field), what (message) and what to do (fix). */
+export interface Problem {
+	code: ProblemCode;
+	severity: Severity;
+	/** Path of the file, relative to the working folder, with `/` separators. */
+	file: string;
+	/** The key the problem is about, e.g. `owners` or `commitments[0].target`; `-` for the file. */
+	field: string;
+	/** What is wrong, as a sentence without its final full stop. */
+	message: string;
+	/** What to do about it, as a full sentence. */
+	fix: string;
+}
+
+/** Builds a problem with the severity its code is registered with. */
+export function problem(
+	code: ProblemCode,
+	file: string,
+	field: string,
+	message: string,
+	fix: string,
+): Problem {
+	return { code, severity: PROBLEM_KINDS[code].severity, file, field, message, fix };
+}
+
+/** Sorts problems by file, then field, then message, so a report never depends on file order. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+	const key = (p: Problem) => [p.file, p.field, p.code, p.message];
+	return [...problems].sort((a, b) => {
+		const [ka, kb] = [key(a), key(b)];
+		for (let i = 0; i < ka.length; i++) {
+			const order = ka[i]!.localeCompare(kb[i]!, 'en');
+			if (order !== 0) return order;
+		}
+		return 0;
+	});
+}
+
+/** Quotes a value from the content for a message, shortened so a line stays readable. */
+export function quote(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+	return `"${short.replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+}

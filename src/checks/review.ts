@@ -1,0 +1,41 @@
+import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
+import { entriesOf, type Playbook } from '../lib/playbook.ts';
+import { type Problem, problem } from './problems.ts';
+
+/** The day a review falls due: `reviewed` plus `months`, clamped to the month's last day. */
+export function reviewDue(reviewed: string, months: number): string {
+	const [year, month, day] = reviewed.split('-').map(Number) as [number, number, number];
+	const target = new Date(Date.UTC(year, month - 1 + months, 1));
+	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+	target.setUTCDate(Math.min(day, lastDay));
+	return target.toISOString().slice(0, 10);
+}
+
+/** Today's date as `YYYY-MM-DD` (UTC), the default for review checks. */
+export function todayIso(now = new Date()): string {
+	return now.toISOString().slice(0, 10);
+}
+
+/**
+ * The review interval: a definition whose `reviewed` date plus `review_every` months is before
+ * `today` is overdue. A warning, or an error when `strict`.
+ */
+export function checkReviews(playbook: Playbook, today: string, strict: boolean): Problem[] {
+	const problems: Problem[] = [];
+	for (const collection of DEFINITION_COLLECTIONS) {
+		for (const entry of entriesOf(playbook, collection)) {
+			const { reviewed, review_every } = entry.data;
+			const due = reviewDue(reviewed, review_every);
+			if (due >= today) continue;
+			const overdue = problem(
+				'ReviewOverdue',
+				entry.file,
+				'reviewed',
+				`was ${reviewed}; the review every ${review_every} months fell due on ${due}`,
+				'Have the owners review it, then set reviewed to the day they did.',
+			);
+			problems.push(strict ? { ...overdue, severity: 'error' } : overdue);
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import { type Problem, problem, quote } from './problems.ts';
+
+/**
+ * Turns zod's issues for one file into problem lines. Messages of our own refinements are written
+ * as "<predicate>. <Fix.>" (see src/schemas/fields.ts); zod's built-in issues get wording here.
+ */
+export function schemaProblems(
+	file: string,
+	schema: z.ZodType,
+	issues: readonly z.core.$ZodIssue[],
+	data: unknown,
+): Problem[] {
+	return issues.flatMap((issue) => describeIssue(file, schema, issue, data));
+}
+
+function describeIssue(
+	file: string,
+	schema: z.ZodType,
+	issue: z.core.$ZodIssue,
+	data: unknown,
+): Problem[] {
+	const path = issue.path.filter((key) => typeof key !== 'symbol') as (string | number)[];
+	const input = valueAt(data, path);
+	const field = fieldName(path);
+	switch (issue.code) {
+		case 'unrecognized_keys': {
+			const allowed = keysAt(schema, path);
+			return issue.keys.map((key) => {
+				const guess = closest(key, allowed);
+				const fix = guess
+					? `Rename it to ${guess} if that is what you meant, or remove it.`
+					: `Remove it; the keys allowed here are ${allowed.join(', ')}.`;
+				return problem('UnknownKey', file, joinField(field, key), 'is not a key of the content contract', fix);
+			});
+		}
+		case 'invalid_type': {
+			const expected = describeType(issue.expected);
+			if (input === undefined) {
+				const key = path.at(-1);
+				return [
+					problem(
+						'MissingField',
+						file,
+						field,
+						'is required but missing',
+						`Add ${typeof key === 'string' ? `${key}: ` : 'it, '}with ${expected}.`,
+					),
+				];
+			}
+			return [
+				problem(
+					'InvalidValue',
+					file,
+					field,
+					`${itemPrefix(path)}${quote(input)} is ${describeValue(input)}, not ${expected}`,
+					`Write ${expected} instead.`,
+				),
+			];
+		}
+		case 'invalid_value': {
+			const values = issue.values.map(String);
+			const guess = typeof input === 'string' ? closest(input, values) : undefined;
+			return [
+				problem(
+					'InvalidValue',
+					file,
+					field,
+					`${itemPrefix(path)}${quote(input)} is not one of ${values.join(', ')}`,
+					guess ? `Did you mean ${guess}? Use one of the listed values.` : 'Use one of the listed values.',
+				),
+			];
+		}
+		default: {
+			const [predicate, fix] = splitMessage(issue.message);
+			const subject = input === undefined ? 'it' : quote(input);
+			return [problem('InvalidValue', file, field, `${itemPrefix(path)}${subject} ${predicate}`, fix)];
+		}
+	}
+}
+
+/** `commitments[0].target`; a trailing list index is dropped (`owners`, not `owners[1]`). */
+export function fieldName(path: readonly (string | number)[]): string {
+	const trimmed = typeof path.at(-1) === 'number' ? path.slice(0, -1) : path;
+	if (trimmed.length === 0) return 'frontmatter';
+	return trimmed.reduce<string>(
+		(name, key) => (typeof key === 'number' ? `${name}[${key}]` : joinField(name, key)),
+		'',
+	);
+}
+
+function joinField(parent: string, key: string): string {
+	return parent === '' || parent === 'frontmatter' ? key : `${parent}.${key}`;
+}
+
+/** "item 2: " when the problem is about one element of a list of scalars. */
+function itemPrefix(path: readonly (string | number)[]): string {
+	const last = path.at(-1);
+	return typeof last === 'number' ? `item ${last + 1}, ` : '';
+}
+
+function splitMessage(message: string): [string, string] {
+	const at = message.search(/\. [A-Z]/);
+	if (at === -1) return [message.replace(/\.$/, ''), 'Correct the value.'];
+	return [message.slice(0, at), message.slice(at + 2)];
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+	let value = data;
+	for (const key of path) {
+		if (value === null || typeof value !== 'object') return undefined;
+		value = Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+	}
+	return value;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	int: 'a whole number',
+	boolean: 'true or false',
+	array: 'a list, such as [a, b]',
+	object: 'a set of key: value lines',
+	date: 'a date written YYYY-MM-DD',
+};
+
+function describeType(expected: string): string {
+	return TYPE_NAMES[expected] ?? expected;
+}
+
+function describeValue(value: unknown): string {
+	if (value === null) return 'empty';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'a set of keys';
+	if (typeof value === 'string') return 'text';
+	if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+	if (typeof value === 'boolean') return 'true or false';
+	return typeof value;
+}
+
+type SchemaDef = {
+	type: string;
+	shape?: Record<string, z.ZodType>;
+	innerType?: z.ZodType;
+	element?: z.ZodType;
+	in?: z.ZodType;
+	out?: z.ZodType;
+};
+
+/** The keys a strict object in `schema` allows at `path`, for "did you mean" hints. */
+function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+	let current: z.ZodType | undefined = schema;
+	let remaining = [...path];
+	while (current) {
+		const def = (current as unknown as { _zod: { def: SchemaDef } })._zod.def;
+		if (def.innerType) current = def.innerType;
+		else if (def.type === 'pipe') current = def.in?._zod.def.type === 'transform' ? def.out : def.in;
+		else if (remaining.length === 0) return def.shape ? Object.keys(def.shape) : [];
+		else if (def.type === 'array') [current, remaining] = [def.element, remaining.slice(1)];
+		else if (def.shape) [current, remaining] = [def.shape[String(remaining[0])], remaining.slice(1)];
+		else return [];
+	}
+	return [];
+}
+
+/** The candidate within two edits of `word`, if any (catches `sumary`, `owner`, `aproved`). */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+	let best: { candidate: string; distance: number } | undefined;
+	for (const candidate of candidates) {
+		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+		if (distance <= 2 && (!best || distance < best.distance)) best = { candidate, distance };
+	}
+	return best?.candidate;
+}
+
+function editDistance(a: string, b: string): number {
+	if (Math.abs(a.length - b.length) > 2) return 3;
+	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}

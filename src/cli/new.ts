@@ -1,0 +1,54 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { todayIso } from '../checks/review.ts';
+import { createPlaybook, entriesOf } from '../lib/playbook.ts';
+import { idOf, listEntryFiles, readContent } from '../lib/read-content.ts';
+import { ID_PATTERN } from '../schemas/fields.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { scaffold } from './scaffold.ts';
+import { parseOptions, UsageError } from './usage.ts';
+
+/** `playbook new <collection> <id> [--content DIR] [--owners a,b]`. Returns the exit code. */
+export function runNew(args: string[]): number {
+	// 1. Read the arguments; a bad collection or id is a usage error.
+	const { values, positionals } = parseOptions(
+		args,
+		{ content: { type: 'string', default: 'content' }, owners: { type: 'string', default: '' } },
+		true,
+	);
+	const [collection, id, ...extra] = positionals;
+	if (!collection || !id || extra.length > 0) throw new UsageError('new needs a collection and an id.');
+	if (!(COLLECTION_NAMES as string[]).includes(collection)) {
+		throw new UsageError(`"${collection}" is not a collection; use one of ${COLLECTION_NAMES.join(', ')}.`);
+	}
+	if (!ID_PATTERN.test(id)) {
+		throw new UsageError(`"${id}" is not a valid id; use lower-case letters, digits, - and _.`);
+	}
+	const name = collection as CollectionName;
+	const folder = join(values.content, name);
+
+	// 2. Refuse an id that is taken, whatever its extension.
+	const taken = listEntryFiles(folder).find((path) => idOf(path) === id);
+	if (taken) {
+		console.error(`${taken}  id  "${id}" is already used. Choose another id, or edit that file.`);
+		return 1;
+	}
+
+	// 3. Offer the people and buyer stages that exist, so the draft starts from real ids.
+	const playbook = existsSync(values.content) ? readContent(values.content).playbook : createPlaybook([]);
+	const people = entriesOf(playbook, 'team').filter((p) => ['sales', 'marketing'].includes(p.data.department));
+	const [firstStage] = entriesOf(playbook, 'buyer-stages').sort((a, b) => a.data.order - b.data.order);
+	const text = scaffold(name, id, {
+		today: todayIso(),
+		owners: values.owners.split(',').map((owner) => owner.trim()).filter(Boolean),
+		ownerHint: people.map((p) => `${p.id} (${p.data.department})`).join(', ') || 'none in content/team yet',
+		firstBuyerStage: firstStage?.id,
+	});
+
+	// 4. Write the file and say what to do next.
+	mkdirSync(folder, { recursive: true });
+	const file = join(folder, `${id}${COLLECTIONS[name].extensions[0]}`);
+	writeFileSync(file, text, { flag: 'wx' });
+	console.log(`Created ${file}. Fill in its keys, then run npm run check.`);
+	return 0;
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * The `playbook` command line: `check` and `new`. Each command is a thin pipeline over src/;
+ * usage errors exit 2, content errors exit 1, and nothing prints a stack trace.
+ */
+import { runCheck } from './check.ts';
+import { runNew } from './new.ts';
+import { UsageError } from './usage.ts';
+
+const COMMANDS: Record<string, (args: string[]) => number> = { check: runCheck, new: runNew };
+
+const USAGE = `Usage: playbook <command> [options]
+
+Commands:
+  check [--content DIR] [--strict] [--format text|json]   check a content folder
+  new <collection> <id> [--content DIR]                    scaffold a draft definition`;
+
+function main(argv: string[]): number {
+	const [command, ...args] = argv;
+	const run = command ? COMMANDS[command] : undefined;
+	if (!run) {
+		console.error(command ? `Unknown command "${command}".\n\n${USAGE}` : USAGE);
+		return 2;
+	}
+	try {
+		return run(args);
+	} catch (error) {
+		if (error instanceof UsageError) {
+			console.error(`${error.message}\n\n${USAGE}`);
+			return 2;
+		}
+		// An unexpected failure is a bug in the checker, not in the content: say so in one line.
+		console.error(`playbook ${command} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+		return 1;
+	}
+}
+
+process.exitCode = main(process.argv.slice(2));

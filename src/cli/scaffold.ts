@@ -1,0 +1,102 @@
+import type { CollectionName } from '../schemas/index.ts';
+import { BUYING_ROLES, DEPARTMENTS, FORMATS, USES } from '../schemas/vocabulary.ts';
+
+export interface ScaffoldContext {
+	/** Today, `YYYY-MM-DD`, written as the review date. */
+	today: string;
+	/** Owner ids to fill in; may be empty. */
+	owners: string[];
+	/** Owner ids an editor can choose from, with departments, listed in a comment. */
+	ownerHint: string;
+	/** Id of the first buyer stage, so a new library item starts with a real reference. */
+	firstBuyerStage: string | undefined;
+}
+
+const title = (id: string) =>
+	id
+		.split(/[-_]/)
+		.filter(Boolean)
+		.map((word) => word[0]!.toUpperCase() + word.slice(1))
+		.join(' ');
+
+/**
+ * The text of a new entry: every required key with a value that passes the schema, and a
+ * comment on each choice an editor still has to make. Definitions start as drafts.
+ */
+export function scaffold(collection: CollectionName, id: string, context: ScaffoldContext): string {
+	if (collection === 'team') {
+		return [
+			`name: ${title(id)}`,
+			'title: Job title',
+			`department: sales # ${DEPARTMENTS.join(' | ')}`,
+			'# github: handle-without-at',
+			'# email: name@company.com',
+			'',
+		].join('\n');
+	}
+	if (collection === 'guides') {
+		return frontmatter([`title: ${title(id)}`, 'summary: One sentence that says what this guide is for.'], id);
+	}
+	const common = [
+		`title: ${title(id)}`,
+		'summary: One sentence a rep can read in a search result.',
+		`owners: [${context.owners.join(', ')}] # one from sales and one from marketing: ${context.ownerHint}`,
+		'status: draft # draft | approved | deprecated',
+		`reviewed: ${context.today}`,
+	];
+	const specific: Record<Exclude<CollectionName, 'team' | 'guides'>, string[]> = {
+		personas: [
+			'role: Job title of the buyer',
+			`buying_role: champion # ${BUYING_ROLES.join(' | ')}`,
+			'icp: [] # ids in content/icp',
+			'goals: []',
+			'pains: []',
+			'objections: [] # - objection: ... / response: ...',
+			'quotes: [] # - quote: verbatim words / source: Discovery call, AE, 2026-09',
+		],
+		icp: [
+			'tier: 1 # 1 = best fit',
+			'firmographics:',
+			'  industries: []',
+			'  employees: { min: 1 } # max optional',
+			'  regions: []',
+			'signals: []',
+			'disqualifiers: []',
+		],
+		'lead-stages': [
+			'# abbreviation: ABC',
+			'order: 1 # the stage with the lowest order is the entry stage',
+			`worked_by: marketing # ${DEPARTMENTS.join(' | ')}`,
+			'entry_criteria:',
+			'  - What puts a lead in this stage',
+			'exit_criteria: []',
+			'next: [] # lead-stage ids; empty for a terminal stage',
+		],
+		'buyer-stages': ['order: 1', 'buyer_question: What is the buyer asking at this stage?'],
+		library: [
+			`stages: [${context.firstBuyerStage ?? ''}] # buyer-stage ids, at least one`,
+			'personas: [] # persona ids; empty means every persona',
+			`format: one-pager # ${FORMATS.join(' | ')}`,
+			`use: both # ${USES.join(' | ')}`,
+			'# url: https://example.com/asset',
+			'# talk_track: How a rep uses it on a call.',
+		],
+		slas: [
+			'from: marketing # the department that commits',
+			'to: sales # the department it serves',
+			'# lead_stage: mql',
+			'commitments:',
+			'  - what: What is promised',
+			'    target: 1',
+			'    unit: business days',
+			'    period: per lead',
+			'measured_in: Where attainment is measured',
+			'escalation: What happens when it is missed.',
+		],
+	};
+	return frontmatter([...common, ...specific[collection]], id);
+}
+
+function frontmatter(lines: string[], id: string): string {
+	return ['---', ...lines, '---', '', `Write what ${title(id)} means for both teams here.`, ''].join('\n');
+}

@@ -1,0 +1,41 @@
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { checkContent } from './checks/index.ts';
+import { formatProblem, formatSummary } from './checks/format.ts';
+import { contentDir } from './lib/content-dir.ts';
+
+/**
+ * Runs the playbook checker before Astro reads any content, so the build fails with the same
+ * lines as `npm run check`, and never leaves a site behind for content that does not pass.
+ */
+export function playbookCheck(): AstroIntegration {
+	return {
+		name: 'playbook-check',
+		hooks: {
+			'astro:config:setup': ({ config, command, logger }) => {
+				const folder = contentDir();
+				const report = checkContent(folder, {
+					strict: process.env.PLAYBOOK_STRICT === 'true',
+					today: process.env.PLAYBOOK_TODAY,
+				});
+				for (const problem of report.problems) {
+					(problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem));
+				}
+				if (report.errorCount === 0) {
+					logger.info(formatSummary(report));
+					return;
+				}
+				if (command === 'build') rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
+				const error = new AstroError(
+					formatSummary(report),
+					'Fix the lines above, then build again; npm run check lists them without building.',
+				);
+				// The lines above already say where each problem is; a stack would point at this file.
+				error.stack = '';
+				throw error;
+			},
+		},
+	};
+}

@@ -1,0 +1,55 @@
+import yaml from 'js-yaml';
+
+export type Parsed =
+	| { ok: true; data: unknown; body: string }
+	| { ok: false; code: 'MalformedFrontmatter' | 'MissingFrontmatter'; message: string; fix: string };
+
+// Same delimiters as Astro's own frontmatter reader, so both see the same block.
+const FRONTMATTER = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---(?:\r?\n|$)/;
+
+/**
+ * Reads the YAML frontmatter of a Markdown/MDX file, or a whole YAML file.
+ * YAML is read with the core schema, so dates stay text and an impossible day is not silently
+ * moved to the next month.
+ */
+export function parseEntryText(text: string, format: 'markdown' | 'yaml'): Parsed {
+	const source = text.replace(/^\uFEFF/, '');
+	if (format === 'yaml') return parseYaml(source, 'the file', 0, '');
+	const match = FRONTMATTER.exec(source);
+	if (!match) {
+		return {
+			ok: false,
+			code: 'MissingFrontmatter',
+			message: 'the file does not start with a --- frontmatter block',
+			fix: 'Start the file with ---, the keys of the content contract, and a closing ---.',
+		};
+	}
+	const offset = source.slice(0, match.index).split('\n').length; // line of the opening ---
+	return parseYaml(match[1]!, 'the frontmatter', offset, source.slice(match[0].length));
+}
+
+function parseYaml(source: string, what: string, lineOffset: number, body: string): Parsed {
+	let data: unknown;
+	try {
+		data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
+	} catch (error) {
+		if (!(error instanceof yaml.YAMLException)) throw error;
+		const line = error.mark ? error.mark.line + lineOffset : undefined;
+		return {
+			ok: false,
+			code: 'MalformedFrontmatter',
+			message: `${what} is not valid YAML: ${error.reason}${line ? ` on line ${line}` : ''}`,
+			fix: 'Fix the YAML syntax there (indent with spaces, quote text that contains ": " or starts with a symbol).',
+		};
+	}
+	if (data === null || data === undefined) data = {};
+	if (typeof data !== 'object' || Array.isArray(data)) {
+		return {
+			ok: false,
+			code: 'MalformedFrontmatter',
+			message: `${what} is ${Array.isArray(data) ? 'a list' : 'a single value'}, not a set of key: value lines`,
+			fix: 'Write one key: value per line, as in the content contract.',
+		};
+	}
+	return { ok: true, data, body };
+}

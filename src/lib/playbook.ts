@@ -1,0 +1,49 @@
+import type { CollectionName, EntryData } from '../schemas/index.ts';
+import { COLLECTION_NAMES } from '../schemas/index.ts';
+
+/** One validated entry: a file of a collection, its id, its data and its MDX body. */
+export interface Entry<C extends CollectionName = CollectionName> {
+	collection: C;
+	/** File name without extension; also the last segment of its URL. */
+	id: string;
+	/** Path of the file relative to the working folder, with `/` separators. */
+	file: string;
+	data: EntryData<C>;
+	body: string;
+}
+
+/**
+ * A loaded playbook: the valid entries of every collection by id, and the ids of entries whose
+ * files exist but failed their schema (so references to them are not also reported as dangling).
+ */
+export interface Playbook {
+	entries: { [C in CollectionName]: Map<string, Entry<C>> };
+	invalid: { [C in CollectionName]: Set<string> };
+}
+
+/** Builds a playbook from entries; the first entry with a given id in a collection wins. */
+export function createPlaybook(
+	entries: Iterable<Entry>,
+	invalid: Iterable<{ collection: CollectionName; id: string }> = [],
+): Playbook {
+	const playbook = {
+		entries: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])),
+		invalid: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set()])),
+	} as Playbook;
+	for (const entry of entries) {
+		const byId = playbook.entries[entry.collection] as Map<string, Entry>;
+		if (!byId.has(entry.id)) byId.set(entry.id, entry);
+	}
+	for (const { collection, id } of invalid) playbook.invalid[collection].add(id);
+	return playbook;
+}
+
+/** The entries of one collection, in id order. */
+export function entriesOf<C extends CollectionName>(playbook: Playbook, collection: C): Entry<C>[] {
+	return [...playbook.entries[collection].values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
+}
+
+/** True when an id exists in a collection, valid or not. */
+export function exists(playbook: Playbook, collection: CollectionName, id: string): boolean {
+	return playbook.entries[collection].has(id) || playbook.invalid[collection].has(id);
+}

@@ -1,0 +1,33 @@
+import { getCollection } from 'astro:content';
+import { COLLECTION_NAMES } from '../schemas/index.ts';
+import { createPlaybook, type Entry, type Playbook } from './playbook.ts';
+
+let cached: Promise<Playbook> | undefined;
+
+/**
+ * The playbook as the site sees it, built once per build from Astro's collections, in the same
+ * shape the checker loads, so pages use the same functions as the checks and the tests.
+ */
+export function sitePlaybook(): Promise<Playbook> {
+	cached ??= (async () => {
+		const entries: Entry[] = [];
+		for (const collection of COLLECTION_NAMES) {
+			for (const entry of await getCollection(collection)) {
+				entries.push({
+					collection,
+					id: entry.id,
+					file: entry.filePath ?? '',
+					data: entry.data,
+					body: entry.body ?? '',
+				} as Entry);
+			}
+		}
+		return createPlaybook(entries);
+	})();
+	return cached;
+}
+
+/** The day the site is built, or `PLAYBOOK_TODAY`, for review dates on pages. */
+export function siteToday(): string {
+	return process.env.PLAYBOOK_TODAY || new Date().toISOString().slice(0, 10);
+}

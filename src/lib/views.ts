@@ -1,0 +1,141 @@
+import { reviewDue } from '../checks/review.ts';
+import { COLLECTIONS, type CollectionName, type DefinitionCollection } from '../schemas/index.ts';
+import type { Department } from '../schemas/vocabulary.ts';
+import { entriesOf, type Entry, type Playbook } from './playbook.ts';
+
+/**
+ * What the pages show, computed from a loaded playbook. Pure functions, so the pages stay thin
+ * and every rule of what links to what is tested without a build.
+ */
+
+/** The URL path of a collection index or an entry: `/lead-stages/` or `/lead-stages/mql/`. */
+export function pathOf(collection: CollectionName, id?: string): string {
+	return id === undefined ? `/${collection}/` : `/${collection}/${id}/`;
+}
+
+export interface OwnerView {
+	id: string;
+	name: string;
+	title: string;
+	department: Department | undefined;
+}
+
+/** A definition's owners with their names and departments, in the order the file lists them. */
+export function ownersOf(playbook: Playbook, owners: readonly string[]): OwnerView[] {
+	return owners.map((id) => {
+		const person = playbook.entries.team.get(id)?.data;
+		return { id, name: person?.name ?? id, title: person?.title ?? '', department: person?.department };
+	});
+}
+
+export interface ReviewView {
+	reviewed: string;
+	due: string;
+	overdue: boolean;
+}
+
+/** When a definition was reviewed, when the next review falls due, and whether it is late. */
+export function reviewOf(data: { reviewed: string; review_every: number }, today: string): ReviewView {
+	const due = reviewDue(data.reviewed, data.review_every);
+	return { reviewed: data.reviewed, due, overdue: due < today };
+}
+
+/** Entries in the order readers expect: by `order` where the collection has one, else by title. */
+export function sorted<C extends CollectionName>(playbook: Playbook, collection: C): Entry<C>[] {
+	const withOrder = (entry: Entry<C>) => {
+		const data = entry.data as { order?: number; tier?: number };
+		return data.order ?? data.tier ?? 0;
+	};
+	const titleOf = (entry: Entry<C>) => {
+		const data = entry.data as { title?: string; name?: string };
+		return data.title ?? data.name ?? entry.id;
+	};
+	return entriesOf(playbook, collection).sort(
+		(a, b) => withOrder(a) - withOrder(b) || titleOf(a).localeCompare(titleOf(b), 'en'),
+	);
+}
+
+/** True when a library item serves a persona: it names it, or it names no persona at all. */
+export function servesPersona(item: Entry<'library'>, personaId: string): boolean {
+	return item.data.personas.length === 0 || item.data.personas.includes(personaId);
+}
+
+export interface Group<G, I> {
+	group: G;
+	items: I[];
+}
+
+/** A persona's library items by buyer stage, in journey order; stages with no items are kept. */
+export function libraryByStageForPersona(
+	playbook: Playbook,
+	personaId: string,
+): Group<Entry<'buyer-stages'>, Entry<'library'>>[] {
+	const items = sorted(playbook, 'library').filter((item) => servesPersona(item, personaId));
+	return sorted(playbook, 'buyer-stages').map((stage) => ({
+		group: stage,
+		items: items.filter((item) => item.data.stages.includes(stage.id)),
+	}));
+}
+
+/**
+ * A buyer stage's library items grouped by persona. Items for every persona come first, under
+ * `undefined`; a persona with nothing specific to this stage is left out.
+ */
+export function libraryByPersonaForStage(
+	playbook: Playbook,
+	stageId: string,
+): Group<Entry<'personas'> | undefined, Entry<'library'>>[] {
+	const items = sorted(playbook, 'library').filter((item) => item.data.stages.includes(stageId));
+	const forEveryone = items.filter((item) => item.data.personas.length === 0);
+	const groups: Group<Entry<'personas'> | undefined, Entry<'library'>>[] = [];
+	if (forEveryone.length > 0) groups.push({ group: undefined, items: forEveryone });
+	for (const persona of sorted(playbook, 'personas')) {
+		const specific = items.filter((item) => item.data.personas.includes(persona.id));
+		if (specific.length > 0) groups.push({ group: persona, items: specific });
+	}
+	return groups;
+}
+
+/** The SLAs that govern a lead stage. */
+export function slasForLeadStage(playbook: Playbook, stageId: string): Entry<'slas'>[] {
+	return sorted(playbook, 'slas').filter((sla) => sla.data.lead_stage === stageId);
+}
+
+/** The lead stages whose `next` leads into this one. */
+export function leadStagesInto(playbook: Playbook, stageId: string): Entry<'lead-stages'>[] {
+	return sorted(playbook, 'lead-stages').filter((stage) => stage.data.next.includes(stageId));
+}
+
+/** The personas found in an ICP tier. */
+export function personasInIcp(playbook: Playbook, icpId: string): Entry<'personas'>[] {
+	return sorted(playbook, 'personas').filter((persona) => persona.data.icp.includes(icpId));
+}
+
+/** Every definition a person owns, by collection, in the contract's collection order. */
+export function ownedBy(
+	playbook: Playbook,
+	personId: string,
+): Group<DefinitionCollection, Entry<DefinitionCollection>>[] {
+	return (Object.keys(COLLECTIONS) as CollectionName[])
+		.filter((name): name is DefinitionCollection => COLLECTIONS[name].kind === 'definition')
+		.map((collection) => ({
+			group: collection,
+			items: sorted(playbook, collection).filter((entry) =>
+				entry.data.owners.includes(personId),
+			) as Entry<DefinitionCollection>[],
+		}))
+		.filter((group) => group.items.length > 0);
+}
+
+/** The title of an entry by id, or the id itself when it does not exist. */
+export function titleOf(playbook: Playbook, collection: CollectionName, id: string): string {
+	const data = playbook.entries[collection].get(id)?.data as { title?: string; name?: string } | undefined;
+	return data?.title ?? data?.name ?? id;
+}
+
+/** Sibling library items: other items that share a buyer stage with this one. */
+export function sameStageItems(playbook: Playbook, item: Entry<'library'>): Entry<'library'>[] {
+	return sorted(playbook, 'library').filter(
+		(other) => other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)),
+	);
+}

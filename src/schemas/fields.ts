@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Field shapes shared by several collections. Each carries the message the checker prints, so
+ * the wording of a problem lives beside the rule that finds it.
+ */
+
+/** An entry id: lower-case letters, digits, `-` and `_`, as in a file name and a URL. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** A reference to another entry, by id. Whether it resolves is a cross-entry check. */
+export const EntryIdSchema = z
+	.string()
+	.regex(ID_PATTERN, {
+		error:
+			'is not an entry id. Use the file name of the entry without its extension: lower-case letters, digits, - and _.',
+	});
+
+/** Text a reader sees; must contain something other than whitespace. */
+export const TextSchema = z.string().trim().min(1, {
+	error: 'is empty. Write some text, or remove the key if it is optional.',
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a `YYYY-MM-DD` string naming a day that exists (no 2026-02-30). */
+export function isRealDate(value: string): boolean {
+	const match = ISO_DATE.exec(value);
+	if (!match) return false;
+	const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
+}
+
+/**
+ * A calendar day, written `YYYY-MM-DD`, kept as that string.
+ * The checker's YAML parser keeps dates as text so an impossible day is caught; Astro's parser
+ * turns them into `Date` objects first, which this accepts and writes back as the same day.
+ */
+export const IsoDateSchema = z.preprocess(
+	(value) =>
+		value instanceof Date && !Number.isNaN(value.getTime())
+			? value.toISOString().slice(0, 10)
+			: value,
+	z.string().refine(isRealDate, {
+		error: 'is not a real date. Write the day as YYYY-MM-DD, for example 2026-10-01.',
+	}),
+);
+
+/** An absolute `http:` or `https:` address; `javascript:` and other schemes are refused. */
+export const HttpUrlSchema = z
+	.string()
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+			} catch {
+				return false;
+			}
+		},
+		{ error: 'is not an http(s) address. Link to the asset with a full https:// address.' },
+	);
+
+/** A list of short texts (criteria, goals, pains…). */
+export const TextListSchema = z.array(TextSchema);

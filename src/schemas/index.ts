@@ -1,0 +1,89 @@
+import type { z } from 'zod';
+import { BuyerStageSchema } from './buyer-stages.ts';
+import { GuideSchema } from './guides.ts';
+import { IcpSchema } from './icp.ts';
+import { LeadStageSchema } from './lead-stages.ts';
+import { LibraryItemSchema } from './library.ts';
+import { PersonaSchema } from './personas.ts';
+import { SlaSchema } from './slas.ts';
+import { TeamSchema } from './team.ts';
+
+/**
+ * Every collection of the content contract: its folder under `content/`, its schema, the file
+ * extensions it reads and how the site names it. The build, the checker and the pages all loop
+ * over this one table.
+ */
+export const COLLECTIONS = {
+	team: {
+		schema: TeamSchema,
+		kind: 'team',
+		extensions: ['.yaml', '.yml'],
+		label: 'Team',
+		singular: 'Person',
+	},
+	personas: {
+		schema: PersonaSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Personas',
+		singular: 'Persona',
+	},
+	icp: {
+		schema: IcpSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Ideal customer profile',
+		singular: 'ICP tier',
+	},
+	'lead-stages': {
+		schema: LeadStageSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Lead stages',
+		singular: 'Lead stage',
+	},
+	'buyer-stages': {
+		schema: BuyerStageSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Buyer stages',
+		singular: 'Buyer stage',
+	},
+	library: {
+		schema: LibraryItemSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Content library',
+		singular: 'Library item',
+	},
+	slas: {
+		schema: SlaSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Service-level agreements',
+		singular: 'SLA',
+	},
+	guides: {
+		schema: GuideSchema,
+		kind: 'guide',
+		extensions: ['.mdx', '.md'],
+		label: 'Guides',
+		singular: 'Guide',
+	},
+} as const;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export type DefinitionCollection = {
+	[C in CollectionName]: (typeof COLLECTIONS)[C]['kind'] extends 'definition' ? C : never;
+}[CollectionName];
+
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+export const DEFINITION_COLLECTIONS = COLLECTION_NAMES.filter(
+	(name): name is DefinitionCollection => COLLECTIONS[name].kind === 'definition',
+);
+
+/** The validated data of an entry of collection `C`. */
+export type EntryData<C extends CollectionName> = z.output<(typeof COLLECTIONS)[C]['schema']>;
+
+export { BuyerStageSchema, GuideSchema, IcpSchema, LeadStageSchema, LibraryItemSchema };
+export { PersonaSchema, SlaSchema, TeamSchema };
