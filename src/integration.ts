@@ -27,7 +27,8 @@ export function playbookCheck(): AstroIntegration {
 					logger.info(formatSummary(report));
 					return;
 				}
-				if (command === 'build') rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
+				if (command === 'build')
+					rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
 				const error = new AstroError(
 					formatSummary(report),
 					'Fix the lines above, then build again; npm run check lists them without building.',

@@ -33,8 +33,12 @@ export function formatJson(report: Report): string {
 
 /** GitHub Actions annotations, so problems show on the pull request's files. */
 export function formatGithubAnnotations(report: Report): string {
-	const escape = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	const escape = (text: string) =>
+		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 	return report.problems
-		.map((p) => `::${p.severity} file=${escape(p.file)},title=${p.code} (${p.field})::${escape(`${p.message}. ${p.fix}`)}`)
+		.map(
+			(p) =>
+				`::${p.severity} file=${escape(p.file)},title=${p.code} (${p.field})::${escape(`${p.message}. ${p.fix}`)}`,
+		)
 		.join('\n');
 }

@@ -33,7 +33,10 @@ export interface Report {
 }
 
 /** Reads a content folder, validates every file and runs every rule: the one checker. */
-export function checkContent(contentDir: string, options: CheckOptions & { cwd?: string } = {}): Report {
+export function checkContent(
+	contentDir: string,
+	options: CheckOptions & { cwd?: string } = {},
+): Report {
 	const { playbook, problems, fileCount } = readContent(contentDir, options.cwd);
 	const all = sortProblems([...problems, ...checkPlaybook(playbook, options)]);
 	return {

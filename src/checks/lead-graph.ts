@@ -75,7 +75,10 @@ export function checkLeadGraph(playbook: Playbook): Problem[] {
 }
 
 /** Stages from which no terminal stage can be reached. */
-function stagesWithoutExit(stages: Entry<'lead-stages'>[], playbook: Playbook): Entry<'lead-stages'>[] {
+function stagesWithoutExit(
+	stages: Entry<'lead-stages'>[],
+	playbook: Playbook,
+): Entry<'lead-stages'>[] {
 	const byId = playbook.entries['lead-stages'];
 	const exits = new Set(stages.filter((stage) => stage.data.next.length === 0).map((s) => s.id));
 	// Walk backwards from the terminal stages; whatever is never met cannot exit.

@@ -10,6 +10,8 @@ import { type Problem, problem } from './problems.ts';
 export function checkOwnership(playbook: Playbook): Problem[] {
 	const problems: Problem[] = [];
 	const team = playbook.entries.team;
+	// With no team at all, the one MissingTeam line says it better than a line per definition.
+	if (team.size === 0 && playbook.invalid.team.size === 0) return [];
 	for (const collection of DEFINITION_COLLECTIONS) {
 		for (const entry of entriesOf(playbook, collection)) {
 			const { owners } = entry.data;
@@ -39,19 +41,15 @@ export function checkOwnership(playbook: Playbook): Problem[] {
 					);
 				}
 				seen.add(owner);
-				if (!team.has(owner)) {
-					const invalid = playbook.invalid.team.has(owner);
+				// An owner whose own team file is broken gets that file's lines, not one more here.
+				if (!team.has(owner) && !playbook.invalid.team.has(owner)) {
 					problems.push(
 						problem(
 							'UnknownOwner',
 							entry.file,
 							'owners',
-							invalid
-								? `names ${owner}, whose file in content/team has problems of its own`
-								: `names ${owner}, who is not in content/team`,
-							invalid
-								? `Fix content/team/${owner}.yaml (see its own lines).`
-								: `Add content/team/${owner}.yaml, or use the id of someone already in content/team.`,
+							`names ${owner}, who is not in content/team`,
+							`Add content/team/${owner}.yaml, or use the id of someone already in content/team.`,
 						),
 					);
 				}
@@ -62,7 +60,8 @@ export function checkOwnership(playbook: Playbook): Problem[] {
 			if (missing.length > 0) {
 				const has = [...seen].map((owner) => {
 					const department = team.get(owner)?.data.department;
-					return `${owner} (${department ?? 'not in content/team'})`;
+					if (department) return `${owner} (${department})`;
+					return `${owner} (${playbook.invalid.team.has(owner) ? 'no valid department' : 'not in content/team'})`;
 				});
 				problems.push(
 					problem(

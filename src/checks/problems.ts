@@ -71,7 +71,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 
 /** Quotes a value from the content for a message, shortened so a line stays readable. */
 export function quote(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-	return `"${short.replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+	// Control and invisible characters would make a line lie about what the file holds.
+	const visible = short
+		.replace(/[\u0000-\u001f\u007f]/g, ' ')
+		.replace(/[\u200b-\u200f\u2060\ufeff]/g, '?');
+	return typeof value === 'string' ? `"${visible}"` : visible;
 }

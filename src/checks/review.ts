@@ -6,7 +6,9 @@ import { type Problem, problem } from './problems.ts';
 export function reviewDue(reviewed: string, months: number): string {
 	const [year, month, day] = reviewed.split('-').map(Number) as [number, number, number];
 	const target = new Date(Date.UTC(year, month - 1 + months, 1));
-	const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+	const lastDay = new Date(
+		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
+	).getUTCDate();
 	target.setUTCDate(Math.min(day, lastDay));
 	return target.toISOString().slice(0, 10);
 }

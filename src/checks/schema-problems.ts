@@ -23,6 +23,24 @@ function describeIssue(
 	const path = issue.path.filter((key) => typeof key !== 'symbol') as (string | number)[];
 	const input = valueAt(data, path);
 	const field = fieldName(path);
+	if (input === undefined && issue.code !== 'unrecognized_keys') {
+		const key = path.at(-1);
+		const expected =
+			issue.code === 'invalid_type'
+				? describeType(issue.expected)
+				: issue.code === 'invalid_value'
+					? `one of ${issue.values.map(String).join(', ')}`
+					: 'a value';
+		return [
+			problem(
+				'MissingField',
+				file,
+				field,
+				'is required but missing',
+				`Add ${typeof key === 'string' ? `${key}: ` : 'it '}with ${expected}.`,
+			),
+		];
+	}
 	switch (issue.code) {
 		case 'unrecognized_keys': {
 			const allowed = keysAt(schema, path);
@@ -31,23 +49,17 @@ function describeIssue(
 				const fix = guess
 					? `Rename it to ${guess} if that is what you meant, or remove it.`
 					: `Remove it; the keys allowed here are ${allowed.join(', ')}.`;
-				return problem('UnknownKey', file, joinField(field, key), 'is not a key of the content contract', fix);
+				return problem(
+					'UnknownKey',
+					file,
+					joinField(field, key),
+					'is not a key of the content contract',
+					fix,
+				);
 			});
 		}
 		case 'invalid_type': {
 			const expected = describeType(issue.expected);
-			if (input === undefined) {
-				const key = path.at(-1);
-				return [
-					problem(
-						'MissingField',
-						file,
-						field,
-						'is required but missing',
-						`Add ${typeof key === 'string' ? `${key}: ` : 'it, '}with ${expected}.`,
-					),
-				];
-			}
 			return [
 				problem(
 					'InvalidValue',
@@ -67,14 +79,18 @@ function describeIssue(
 					file,
 					field,
 					`${itemPrefix(path)}${quote(input)} is not one of ${values.join(', ')}`,
-					guess ? `Did you mean ${guess}? Use one of the listed values.` : 'Use one of the listed values.',
+					guess
+						? `Did you mean ${guess}? Use one of the listed values.`
+						: 'Use one of the listed values.',
 				),
 			];
 		}
 		default: {
 			const [predicate, fix] = splitMessage(issue.message);
 			const subject = input === undefined ? 'it' : quote(input);
-			return [problem('InvalidValue', file, field, `${itemPrefix(path)}${subject} ${predicate}`, fix)];
+			return [
+				problem('InvalidValue', file, field, `${itemPrefix(path)}${subject} ${predicate}`, fix),
+			];
 		}
 	}
 }
@@ -109,7 +125,9 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
 	let value = data;
 	for (const key of path) {
 		if (value === null || typeof value !== 'object') return undefined;
-		value = Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
+		value = Object.hasOwn(value, key)
+			? (value as Record<string | number, unknown>)[key]
+			: undefined;
 	}
 	return value;
 }
@@ -154,10 +172,12 @@ function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[]
 	while (current) {
 		const def = (current as unknown as { _zod: { def: SchemaDef } })._zod.def;
 		if (def.innerType) current = def.innerType;
-		else if (def.type === 'pipe') current = def.in?._zod.def.type === 'transform' ? def.out : def.in;
+		else if (def.type === 'pipe')
+			current = def.in?._zod.def.type === 'transform' ? def.out : def.in;
 		else if (remaining.length === 0) return def.shape ? Object.keys(def.shape) : [];
 		else if (def.type === 'array') [current, remaining] = [def.element, remaining.slice(1)];
-		else if (def.shape) [current, remaining] = [def.shape[String(remaining[0])], remaining.slice(1)];
+		else if (def.shape)
+			[current, remaining] = [def.shape[String(remaining[0])], remaining.slice(1)];
 		else return [];
 	}
 	return [];

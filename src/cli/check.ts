@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
 import { formatGithubAnnotations, formatJson, formatText } from '../checks/format.ts';
+import { isRealDate } from '../schemas/fields.ts';
 import { parseOptions, UsageError } from './usage.ts';
 
 /** `playbook check [--content DIR] [--strict] [--format text|json]`. Returns the exit code. */
@@ -19,11 +20,19 @@ export function runCheck(args: string[]): number {
 	}
 
 	// 2. Read, validate and cross-check the whole playbook in one pass.
-	const report = checkContent(values.content, { strict: values.strict });
+	const today = process.env.PLAYBOOK_TODAY || undefined;
+	if (today !== undefined && !isRealDate(today)) {
+		throw new UsageError(`PLAYBOOK_TODAY must be a date written YYYY-MM-DD, not "${today}".`);
+	}
+	const report = checkContent(values.content, { strict: values.strict, today });
 
 	// 3. Print every problem, one line each, then the summary; annotate the pull request in CI.
 	console.log(values.format === 'json' ? formatJson(report) : formatText(report));
-	if (values.format === 'text' && process.env.GITHUB_ACTIONS === 'true' && report.problems.length > 0) {
+	if (
+		values.format === 'text' &&
+		process.env.GITHUB_ACTIONS === 'true' &&
+		report.problems.length > 0
+	) {
 		console.log(formatGithubAnnotations(report));
 	}
 	return report.errorCount > 0 ? 1 : 0;

@@ -17,9 +17,12 @@ export function runNew(args: string[]): number {
 		true,
 	);
 	const [collection, id, ...extra] = positionals;
-	if (!collection || !id || extra.length > 0) throw new UsageError('new needs a collection and an id.');
+	if (!collection || !id || extra.length > 0)
+		throw new UsageError('new needs a collection and an id.');
 	if (!(COLLECTION_NAMES as string[]).includes(collection)) {
-		throw new UsageError(`"${collection}" is not a collection; use one of ${COLLECTION_NAMES.join(', ')}.`);
+		throw new UsageError(
+			`"${collection}" is not a collection; use one of ${COLLECTION_NAMES.join(', ')}.`,
+		);
 	}
 	if (!ID_PATTERN.test(id)) {
 		throw new UsageError(`"${id}" is not a valid id; use lower-case letters, digits, - and _.`);
@@ -35,13 +38,23 @@ export function runNew(args: string[]): number {
 	}
 
 	// 3. Offer the people and buyer stages that exist, so the draft starts from real ids.
-	const playbook = existsSync(values.content) ? readContent(values.content).playbook : createPlaybook([]);
-	const people = entriesOf(playbook, 'team').filter((p) => ['sales', 'marketing'].includes(p.data.department));
-	const [firstStage] = entriesOf(playbook, 'buyer-stages').sort((a, b) => a.data.order - b.data.order);
+	const playbook = existsSync(values.content)
+		? readContent(values.content).playbook
+		: createPlaybook([]);
+	const people = entriesOf(playbook, 'team').filter((p) =>
+		['sales', 'marketing'].includes(p.data.department),
+	);
+	const [firstStage] = entriesOf(playbook, 'buyer-stages').sort(
+		(a, b) => a.data.order - b.data.order,
+	);
 	const text = scaffold(name, id, {
 		today: todayIso(),
-		owners: values.owners.split(',').map((owner) => owner.trim()).filter(Boolean),
-		ownerHint: people.map((p) => `${p.id} (${p.data.department})`).join(', ') || 'none in content/team yet',
+		owners: values.owners
+			.split(',')
+			.map((owner) => owner.trim())
+			.filter(Boolean),
+		ownerHint:
+			people.map((p) => `${p.id} (${p.data.department})`).join(', ') || 'none in content/team yet',
 		firstBuyerStage: firstStage?.id,
 	});
 

@@ -30,7 +30,9 @@ function main(argv: string[]): number {
 			return 2;
 		}
 		// An unexpected failure is a bug in the checker, not in the content: say so in one line.
-		console.error(`playbook ${command} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
+		console.error(
+			`playbook ${command} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
+		);
 		return 1;
 	}
 }

@@ -35,7 +35,10 @@ export function scaffold(collection: CollectionName, id: string, context: Scaffo
 		].join('\n');
 	}
 	if (collection === 'guides') {
-		return frontmatter([`title: ${title(id)}`, 'summary: One sentence that says what this guide is for.'], id);
+		return frontmatter(
+			[`title: ${title(id)}`, 'summary: One sentence that says what this guide is for.'],
+			id,
+		);
 	}
 	const common = [
 		`title: ${title(id)}`,
@@ -98,5 +101,12 @@ export function scaffold(collection: CollectionName, id: string, context: Scaffo
 }
 
 function frontmatter(lines: string[], id: string): string {
-	return ['---', ...lines, '---', '', `Write what ${title(id)} means for both teams here.`, ''].join('\n');
+	return [
+		'---',
+		...lines,
+		'---',
+		'',
+		`Write what ${title(id)} means for both teams here.`,
+		'',
+	].join('\n');
 }

@@ -2,7 +2,12 @@ import yaml from 'js-yaml';
 
 export type Parsed =
 	| { ok: true; data: unknown; body: string }
-	| { ok: false; code: 'MalformedFrontmatter' | 'MissingFrontmatter'; message: string; fix: string };
+	| {
+			ok: false;
+			code: 'MalformedFrontmatter' | 'MissingFrontmatter';
+			message: string;
+			fix: string;
+	  };
 
 // Same delimiters as Astro's own frontmatter reader, so both see the same block.
 const FRONTMATTER = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---(?:\r?\n|$)/;

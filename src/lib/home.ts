@@ -14,10 +14,16 @@ export interface RoleStart {
  */
 export function roleStarts(playbook: Playbook): RoleStart[] {
 	const first = <C extends CollectionName>(collection: C) => sorted(playbook, collection)[0];
-	const entryPath = <C extends CollectionName>(collection: C, id: string | undefined, title: string) =>
+	const entryPath = <C extends CollectionName>(
+		collection: C,
+		id: string | undefined,
+		title: string,
+	) =>
 		id && playbook.entries[collection].has(id) ? [{ title, path: pathOf(collection, id) }] : [];
 	const indexPath = (collection: CollectionName) =>
-		playbook.entries[collection].size > 0 ? [{ title: COLLECTIONS[collection].label, path: pathOf(collection) }] : [];
+		playbook.entries[collection].size > 0
+			? [{ title: COLLECTIONS[collection].label, path: pathOf(collection) }]
+			: [];
 	const mql = sorted(playbook, 'lead-stages').find((stage) => stage.data.abbreviation === 'MQL');
 	const guide = (id: string) => {
 		const entry = playbook.entries.guides.get(id);
@@ -27,17 +33,32 @@ export function roleStarts(playbook: Playbook): RoleStart[] {
 		{
 			role: 'SDRs',
 			why: 'What makes a lead worth calling, how fast to call, and who is on the other end.',
-			steps: [...indexPath('lead-stages'), ...entryPath('lead-stages', mql?.id, mql?.data.title ?? ''), ...indexPath('slas'), ...indexPath('personas')],
+			steps: [
+				...indexPath('lead-stages'),
+				...entryPath('lead-stages', mql?.id, mql?.data.title ?? ''),
+				...indexPath('slas'),
+				...indexPath('personas'),
+			],
 		},
 		{
 			role: 'Account executives',
 			why: 'Which companies fit, who buys, and what to send at each buyer stage.',
-			steps: [...entryPath('icp', first('icp')?.id, first('icp')?.data.title ?? ''), ...indexPath('personas'), ...indexPath('buyer-stages'), ...indexPath('library')],
+			steps: [
+				...entryPath('icp', first('icp')?.id, first('icp')?.data.title ?? ''),
+				...indexPath('personas'),
+				...indexPath('buyer-stages'),
+				...indexPath('library'),
+			],
 		},
 		{
 			role: 'Marketers',
 			why: 'What sales hears on calls, what counts as qualified, and what marketing commits to.',
-			steps: [...indexPath('personas'), ...entryPath('lead-stages', mql?.id, mql?.data.title ?? ''), ...indexPath('slas'), ...indexPath('library')],
+			steps: [
+				...indexPath('personas'),
+				...entryPath('lead-stages', mql?.id, mql?.data.title ?? ''),
+				...indexPath('slas'),
+				...indexPath('library'),
+			],
 		},
 		{
 			role: 'Sales and marketing leaders',

@@ -8,7 +8,16 @@ import { parseEntryText } from './frontmatter.ts';
 import { createPlaybook, type Entry, type Playbook } from './playbook.ts';
 
 /** Files that may sit beside entries (images for MDX bodies) without being reported. */
-const ASSET_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg', '.webp', '.avif', '.pdf']);
+const ASSET_EXTENSIONS = new Set([
+	'.png',
+	'.jpg',
+	'.jpeg',
+	'.gif',
+	'.svg',
+	'.webp',
+	'.avif',
+	'.pdf',
+]);
 
 export interface ReadResult {
 	playbook: Playbook;
@@ -22,7 +31,10 @@ export interface ReadResult {
 export function listEntryFiles(folder: string): string[] {
 	if (!existsSync(folder)) return [];
 	return readdirSync(folder, { recursive: true, withFileTypes: true })
-		.filter((dirent) => dirent.isFile() && !isHidden(relative(folder, join(dirent.parentPath, dirent.name))))
+		.filter(
+			(dirent) =>
+				dirent.isFile() && !isHidden(relative(folder, join(dirent.parentPath, dirent.name))),
+		)
 		.map((dirent) => join(dirent.parentPath, dirent.name))
 		.sort();
 }
@@ -136,7 +148,10 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 				invalid.push({ collection, id });
 				continue;
 			}
-			const parsed = parseEntryText(text, extension === '.yaml' || extension === '.yml' ? 'yaml' : 'markdown');
+			const parsed = parseEntryText(
+				text,
+				extension === '.yaml' || extension === '.yml' ? 'yaml' : 'markdown',
+			);
 			if (!parsed.ok) {
 				problems.push(problem(parsed.code, file, 'frontmatter', parsed.message, parsed.fix));
 				invalid.push({ collection, id });

@@ -24,7 +24,12 @@ export interface OwnerView {
 export function ownersOf(playbook: Playbook, owners: readonly string[]): OwnerView[] {
 	return owners.map((id) => {
 		const person = playbook.entries.team.get(id)?.data;
-		return { id, name: person?.name ?? id, title: person?.title ?? '', department: person?.department };
+		return {
+			id,
+			name: person?.name ?? id,
+			title: person?.title ?? '',
+			department: person?.department,
+		};
 	});
 }
 
@@ -35,7 +40,10 @@ export interface ReviewView {
 }
 
 /** When a definition was reviewed, when the next review falls due, and whether it is late. */
-export function reviewOf(data: { reviewed: string; review_every: number }, today: string): ReviewView {
+export function reviewOf(
+	data: { reviewed: string; review_every: number },
+	today: string,
+): ReviewView {
 	const due = reviewDue(data.reviewed, data.review_every);
 	return { reviewed: data.reviewed, due, overdue: due < today };
 }
@@ -129,13 +137,15 @@ export function ownedBy(
 
 /** The title of an entry by id, or the id itself when it does not exist. */
 export function titleOf(playbook: Playbook, collection: CollectionName, id: string): string {
-	const data = playbook.entries[collection].get(id)?.data as { title?: string; name?: string } | undefined;
+	const data = playbook.entries[collection].get(id)?.data as
+		{ title?: string; name?: string } | undefined;
 	return data?.title ?? data?.name ?? id;
 }
 
 /** Sibling library items: other items that share a buyer stage with this one. */
 export function sameStageItems(playbook: Playbook, item: Entry<'library'>): Entry<'library'>[] {
 	return sorted(playbook, 'library').filter(
-		(other) => other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)),
+		(other) =>
+			other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)),
 	);
 }

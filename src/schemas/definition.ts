@@ -24,5 +24,6 @@ export const definitionShape = {
 	review_every: z
 		.int()
 		.min(1, { error: 'is less than 1 month. Use a whole number of months, 1 or more.' })
-		.max(60, { error: 'is more than 60 months. Review at least every five years.' }).default(6),
+		.max(60, { error: 'is more than 60 months. Review at least every five years.' })
+		.default(6),
 };

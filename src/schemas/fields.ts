@@ -9,16 +9,14 @@ import { z } from 'zod';
 export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** A reference to another entry, by id. Whether it resolves is a cross-entry check. */
-export const EntryIdSchema = z
-	.string()
-	.regex(ID_PATTERN, {
-		error:
-			'is not an entry id. Use the file name of the entry without its extension: lower-case letters, digits, - and _.',
-	});
+export const EntryIdSchema = z.string().regex(ID_PATTERN, {
+	error:
+		'is not an entry id. Use the file name of the entry without its extension: lower-case letters, digits, - and _.',
+});
 
 /** Text a reader sees; must contain something other than whitespace. */
 export const TextSchema = z.string().trim().min(1, {
-	error: 'is empty. Write some text, or remove the key if it is optional.',
+	error: 'is empty. Write some text here.',
 });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -50,19 +48,17 @@ export const IsoDateSchema = z.preprocess(
 );
 
 /** An absolute `http:` or `https:` address; `javascript:` and other schemes are refused. */
-export const HttpUrlSchema = z
-	.string()
-	.refine(
-		(value) => {
-			try {
-				const url = new URL(value);
-				return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-			} catch {
-				return false;
-			}
-		},
-		{ error: 'is not an http(s) address. Link to the asset with a full https:// address.' },
-	);
+export const HttpUrlSchema = z.string().refine(
+	(value) => {
+		try {
+			const url = new URL(value);
+			return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+		} catch {
+			return false;
+		}
+	},
+	{ error: 'is not an http(s) address. Link to the asset with a full https:// address.' },
+);
 
 /** A list of short texts (criteria, goals, pains…). */
 export const TextListSchema = z.array(TextSchema);

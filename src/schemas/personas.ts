@@ -17,9 +17,7 @@ export const PersonaSchema = z.strictObject({
 	/** What hurts today. */
 	pains: TextListSchema.default([]),
 	/** What they say to push back, and how we answer. */
-	objections: z
-		.array(z.strictObject({ objection: TextSchema, response: TextSchema }))
-		.default([]),
+	objections: z.array(z.strictObject({ objection: TextSchema, response: TextSchema })).default([]),
 	/** Verbatim quotes heard by sales or success, with where they were heard. */
 	quotes: z.array(z.strictObject({ quote: TextSchema, source: TextSchema })).default([]),
 });

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { playbookWith, TODAY } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+/** Builds the site from `<root>/content` into `outDir` with the real Astro CLI. */
+function build(root: string, outDir: string) {
+	const result = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				PLAYBOOK_CONTENT: join(root, 'content'),
+				PLAYBOOK_OUT_DIR: outDir,
+				PLAYBOOK_TODAY: TODAY,
+			},
+		},
+	);
+	return { code: result.status, output: result.stdout + result.stderr };
+}
+
+// Builds run one after the other: Astro keeps its content cache in the project folder.
+describe('the site built from a fixture playbook', () => {
+	let site: string;
+	beforeAll(() => {
+		site = join(out, 'good');
+		const { code, output } = build(playbookWith(), site);
+		if (code !== 0) throw new Error(output);
+	});
+	const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
+	const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+	test('a definition page shows owners with both departments, status, review dates and fields', () => {
+		const html = page('lead-stages/mql');
+		const body = text(html);
+		expect(body).toContain('Marketing Qualified Lead');
+		expect(body).toContain('A lead that fits and has shown intent.');
+		expect(body).toMatch(/Sam Seller\s*Sales/);
+		expect(body).toMatch(/Mia Marketer\s*Marketing/);
+		expect(body).toContain('Approved');
+		expect(body).toContain('2026-10-01');
+		expect(body).toContain('2027-04-01'); // next review, six months on
+		expect(body).toContain('Lead score of 100 or more');
+		expect(body).toContain('100 or more'); // threshold
+		expect(body).toMatch(/Next stages\s*Won\s*,\s*Disqualified/);
+		expect(body).toContain('No budget');
+		expect(body).toContain('Scored by fit and behaviour.'); // the MDX body
+		expect(html).toContain('href="/slas/mql-follow-up/"'); // the SLAs that govern it
+		expect(html).toContain('href="/team/sam-seller/"');
+	});
+
+	test('what refers to an entry: a persona lists its content by buyer stage', () => {
+		const body = text(page('personas/controller'));
+		expect(body).toMatch(/Awareness\s*Close benchmark/); // serves every persona
+		expect(body).toMatch(/Decision\s*ROI case study/);
+		expect(body).toContain('I spend two days finding out what is not done.');
+		expect(body).toContain('We already have a checklist.');
+		const cfo = text(page('personas/cfo'));
+		expect(cfo).toMatch(/Decision\s*No content yet/); // the case study names only the controller
+	});
+
+	test('an SLA shows its commitments as a table; a person lists what they own', () => {
+		const sla = page('slas/mql-follow-up');
+		expect(sla).toMatch(
+			/<table[^>]*>[\s\S]*First contact attempt on a new MQL[\s\S]*2 business hours/,
+		);
+		expect(text(page('team/rae-ops'))).toContain('Owns no definitions.');
+		expect(text(page('team/mia-marketer'))).toMatch(/Lead stages.*Marketing Qualified Lead/);
+	});
+
+	test('every collection has an index, and the home page sends each role somewhere', () => {
+		for (const collection of [
+			'team',
+			'personas',
+			'icp',
+			'lead-stages',
+			'buyer-stages',
+			'library',
+			'slas',
+			'guides',
+		]) {
+			expect(existsSync(join(site, collection, 'index.html'))).toBe(true);
+		}
+		const home = text(page(''));
+		expect(home).toContain('Where to start in your role');
+		expect(home).toMatch(/SDRs.*Marketing Qualified Lead/);
+	});
+
+	test('content pages ship no script of ours and nothing from frontmatter as raw HTML', () => {
+		const html = page('library/benchmark');
+		expect(html).toContain('href="https://example.com/benchmark.pdf"');
+		const scripts = [...html.matchAll(/<script\b[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+		expect(scripts.every((src) => src?.includes('/_astro/'))).toBe(true);
+	});
+});
+
+describe('a build of a broken playbook', () => {
+	test('fails with the checker lines, exit 1, no stack trace and no site', () => {
+		const root = playbookWith('missing-marketing-owner');
+		const outDir = join(out, 'broken');
+		// A site from an earlier build must not survive to be served as if it were current.
+		mkdirSync(outDir);
+		writeFileSync(join(outDir, 'index.html'), '<p>stale</p>');
+		const { code, output } = build(root, outDir);
+		expect(code).toBe(1);
+		expect(output).toContain(
+			`${join(root, 'content', 'lead-stages', 'mql.mdx')}  owners  needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.`,
+		);
+		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(existsSync(outDir)).toBe(false);
+	});
+});

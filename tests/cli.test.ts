@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { playbookWith, TODAY } from './helpers.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
+
+/** Runs the real CLI, as `npm run check` does, from `cwd`. */
+function playbook(args: string[], cwd = ROOT) {
+	const result = spawnSync(process.execPath, [CLI, ...args], {
+		cwd,
+		encoding: 'utf8',
+		env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' },
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('npm run check', () => {
+	test('the example playbook passes with no warnings (exit 0)', () => {
+		const { code, stdout } = playbook(['check']);
+		expect(code).toBe(0);
+		expect(stdout.trim()).toMatch(/^Playbook is valid: 0 errors, 0 warnings in \d+ files\.$/);
+	});
+	test('a broken playbook lists every problem and exits 1', () => {
+		const root = playbookWith('missing-marketing-owner', 'impossible-date');
+		const { code, stdout, stderr } = playbook(['check', '--content', 'content'], root);
+		expect(code).toBe(1);
+		expect(stdout.trim().split('\n')).toEqual([
+			'content/icp/tier-one.mdx  reviewed  "2026-02-30" is not a real date. Write the day as YYYY-MM-DD, for example 2026-10-01.',
+			'content/lead-stages/mql.mdx  owners  needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.',
+			'Playbook has problems: 2 errors, 0 warnings in 17 files.',
+		]);
+		noStackTrace(stdout + stderr);
+	});
+	test('--strict turns overdue reviews into errors', () => {
+		const root = playbookWith();
+		const late = (args: string[]) =>
+			spawnSync(process.execPath, [CLI, 'check', ...args], {
+				cwd: root,
+				encoding: 'utf8',
+				env: { ...process.env, PLAYBOOK_TODAY: '2028-01-01' },
+			});
+		expect(late([]).status).toBe(0);
+		expect(late([]).stdout).toContain('warning: was 2026-10-01');
+		expect(late(['--strict']).status).toBe(1);
+	});
+	test('--format json reports the same problems as data', () => {
+		const root = playbookWith('unknown-owner');
+		const { code, stdout } = playbook(['check', '--format', 'json'], root);
+		expect(code).toBe(1);
+		const report = JSON.parse(stdout);
+		expect(report).toMatchObject({ ok: false, errorCount: 2, warningCount: 0, fileCount: 17 });
+		expect(report.problems[0]).toMatchObject({
+			file: 'content/personas/cfo.mdx',
+			field: 'owners',
+			code: 'OneSidedOwnership',
+			severity: 'error',
+		});
+	});
+	test.each([
+		[['check', '--format', 'xml']],
+		[['check', '--content']],
+		[['check', '--nope']],
+		[['check', '--content', 'no/such/folder']],
+		[['check', 'extra']],
+		[['frobnicate']],
+		[[]],
+	])('usage error %j exits 2 without a stack trace', (args) => {
+		const { code, stderr } = playbook(args);
+		expect(code).toBe(2);
+		expect(stderr).toMatch(/Usage: playbook/);
+		noStackTrace(stderr);
+	});
+});
+
+describe('npm run new', () => {
+	test('writes a draft that the checker reads, and refuses an existing id', () => {
+		const root = playbookWith();
+		const created = playbook(
+			['new', 'personas', 'head-of-revops', '--owners', 'sam-seller,mia-marketer'],
+			root,
+		);
+		expect(created.code).toBe(0);
+		const file = join(root, 'content', 'personas', 'head-of-revops.mdx');
+		expect(readFileSync(file, 'utf8')).toContain('status: draft');
+		expect(playbook(['check'], root).code).toBe(0);
+
+		const again = playbook(['new', 'personas', 'head-of-revops'], root);
+		expect(again.code).toBe(1);
+		expect(again.stderr).toContain('"head-of-revops" is already used');
+		const sameIdOtherExtension = playbook(['new', 'lead-stages', 'mql'], root);
+		expect(sameIdOtherExtension.code).toBe(1);
+	});
+	test('without owners the draft is valid in shape and the check says who to add', () => {
+		const root = playbookWith();
+		expect(playbook(['new', 'library', 'pricing-faq'], root).code).toBe(0);
+		const { code, stdout } = playbook(['check'], root);
+		expect(code).toBe(1);
+		expect(stdout).toContain('content/library/pricing-faq.mdx  owners  is empty');
+	});
+	test('refuses an unknown collection or a bad id', () => {
+		const root = playbookWith();
+		expect(playbook(['new', 'playbooks', 'x'], root).code).toBe(2);
+		expect(playbook(['new', 'personas', 'Big Boss'], root).code).toBe(2);
+		expect(existsSync(join(root, 'content', 'playbooks'))).toBe(false);
+	});
+});

@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import { checkPlaybook } from '../src/checks/index.ts';
+import { leadGraph } from '../src/checks/lead-graph.ts';
+import { reviewDue } from '../src/checks/review.ts';
+import { readContent } from '../src/lib/read-content.ts';
+import { createPlaybook, type Entry } from '../src/lib/playbook.ts';
+import { COLLECTIONS, type CollectionName } from '../src/schemas/index.ts';
+import { check, MINIMAL, playbookWith, TODAY, where } from './helpers.ts';
+
+/** An entry built through the real schema, so fake data can never drift from the contract. */
+function entry<C extends CollectionName>(
+	collection: C,
+	id: string,
+	data: Record<string, unknown>,
+): Entry<C> {
+	const parsed = COLLECTIONS[collection].schema.parse(data);
+	return {
+		collection,
+		id,
+		file: `content/${collection}/${id}.mdx`,
+		data: parsed,
+		body: '',
+	} as Entry<C>;
+}
+const person = (id: string, department: string) =>
+	entry('team', id, { name: id, title: 'T', department });
+const definition = { summary: 'S.', status: 'approved', reviewed: '2026-10-01' };
+const stage = (id: string, order: number, next: string[]) =>
+	entry('lead-stages', id, {
+		...definition,
+		title: id,
+		owners: ['s', 'm'],
+		order,
+		worked_by: 'sales',
+		entry_criteria: ['x'],
+		next,
+	});
+
+describe('the ownership rule', () => {
+	const team = [
+		person('s', 'sales'),
+		person('m', 'marketing'),
+		person('r', 'revenue-operations'),
+		person('e', 'executive'),
+	];
+	const persona = (owners: string[]) =>
+		entry('personas', 'p', { ...definition, title: 'P', owners, role: 'R', buying_role: 'user' });
+	const codes = (owners: string[]) =>
+		checkPlaybook(createPlaybook([...team, persona(owners)]), { today: TODAY }).map((p) => p.code);
+
+	test('one owner from each side passes, in either order, with others beside them', () => {
+		expect(codes(['s', 'm'])).toEqual([]);
+		expect(codes(['m', 's'])).toEqual([]);
+		expect(codes(['r', 's', 'e', 'm'])).toEqual([]);
+	});
+	test('revenue operations and executives count for neither side', () => {
+		expect(codes(['r', 'e'])).toEqual(['OneSidedOwnership']);
+		expect(codes(['s', 'r'])).toEqual(['OneSidedOwnership']);
+		expect(codes(['m', 'e'])).toEqual(['OneSidedOwnership']);
+	});
+	test('an unknown owner is named, and does not count for a side', () => {
+		expect(codes(['s', 'ghost'])).toEqual(['UnknownOwner', 'OneSidedOwnership']);
+	});
+	test('no owners at all is its own problem', () => {
+		expect(codes([])).toEqual(['NoOwners']);
+	});
+});
+
+describe('the lead-stage graph', () => {
+	const graph = (...stages: Entry<'lead-stages'>[]) => createPlaybook(stages);
+	test('the lowest order is the entry and reachability follows next', () => {
+		const playbook = graph(
+			stage('b', 2, ['c']),
+			stage('a', 1, ['b']),
+			stage('c', 3, []),
+			stage('z', 9, []),
+		);
+		const { entry: first, reachable } = leadGraph(playbook);
+		expect(first?.id).toBe('a');
+		expect([...reachable].sort()).toEqual(['a', 'b', 'c']);
+		expect(checkPlaybook(playbook, { today: TODAY }).map((p) => [p.code, p.file])).toEqual([
+			['UnreachableStage', 'content/lead-stages/z.mdx'],
+		]);
+	});
+	test('a loop with an exit is fine; a loop without one is reported per stage', () => {
+		expect(
+			checkPlaybook(graph(stage('a', 1, ['b']), stage('b', 2, ['a', 'c']), stage('c', 3, [])), {
+				today: TODAY,
+			}),
+		).toEqual([]);
+		const codes = checkPlaybook(graph(stage('a', 1, ['b']), stage('b', 2, ['a'])), {
+			today: TODAY,
+		}).map((p) => p.code);
+		expect(codes).toEqual(['NoExit', 'NoExit']);
+	});
+	test('no lead stages at all is allowed (the folder may be absent)', () => {
+		expect(checkPlaybook(createPlaybook([]), { today: TODAY })).toEqual([]);
+	});
+});
+
+describe('the review interval', () => {
+	test('due dates add months and clamp to the end of the month', () => {
+		expect(reviewDue('2026-10-01', 6)).toBe('2027-04-01');
+		expect(reviewDue('2026-08-31', 6)).toBe('2027-02-28');
+		expect(reviewDue('2027-08-31', 6)).toBe('2028-02-29');
+	});
+	test('overdue is a warning, an error with strict, and nothing before the due day', () => {
+		const root = playbookWith();
+		expect(check(root, { today: '2027-04-01' }).problems).toEqual([]);
+		const late = check(root, { today: '2027-04-02' });
+		expect(late.errorCount).toBe(0);
+		expect(late.warningCount).toBe(12);
+		expect(where(late)[0]).toEqual([
+			'content/buyer-stages/awareness.mdx',
+			'reviewed',
+			'ReviewOverdue',
+		]);
+		expect(check(root, { today: '2027-04-02', strict: true }).errorCount).toBe(12);
+	});
+	test('review_every changes the interval', () => {
+		const persona = entry('personas', 'p', {
+			...definition,
+			title: 'P',
+			owners: [],
+			role: 'R',
+			buying_role: 'user',
+			review_every: 1,
+		});
+		expect(persona.data.review_every).toBe(1);
+		expect(reviewDue(persona.data.reviewed, persona.data.review_every)).toBe('2026-11-01');
+	});
+});
+
+describe('reading content', () => {
+	test('the minimal fixture loads every collection with ids from file names', () => {
+		const { playbook, problems, fileCount } = readContent(MINIMAL);
+		expect(problems).toEqual([]);
+		expect(fileCount).toBe(17);
+		expect([...playbook.entries['lead-stages'].keys()].sort()).toEqual([
+			'disqualified',
+			'mql',
+			'new',
+			'won',
+		]);
+		expect(playbook.entries.library.get('roi-case')?.data.personas).toEqual(['controller']);
+		// Defaults from the schema are applied: an absent list is empty, review_every is 6.
+		expect(playbook.entries.personas.get('cfo')?.data).toMatchObject({
+			goals: [],
+			quotes: [],
+			review_every: 6,
+		});
+	});
+	test('the report does not depend on the order problems were found in', () => {
+		const report = check(playbookWith('dangling-references', 'bad-enum', 'unknown-owner'));
+		const files = report.problems.map((p) => `${p.file} ${p.field}`);
+		expect(files).toEqual([...files].sort((a, b) => a.localeCompare(b, 'en')));
+	});
+});
