@@ -17,7 +17,7 @@ function collection<C extends CollectionName>(name: C) {
 			// The id is the file name, as in the content contract (Astro would slugify the path).
 			generateId: ({ entry }) => basename(entry, extname(entry)),
 		}),
-		schema: COLLECTIONS[name].schema as (typeof COLLECTIONS)[C]['schema'],
+		schema: schema as (typeof COLLECTIONS)[C]['schema'],
 	});
 }
 

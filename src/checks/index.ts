@@ -8,9 +8,9 @@ import { checkReviews, todayIso } from './review.ts';
 
 export interface CheckOptions {
 	/** Report overdue reviews as errors instead of warnings. */
-	strict?: boolean;
+	strict?: boolean | undefined;
 	/** The day reviews are measured against, `YYYY-MM-DD`; defaults to today. */
-	today?: string;
+	today?: string | undefined;
 }
 
 /** Every cross-entry rule, run on a loaded playbook. Pure: same playbook, same problems. */
@@ -35,7 +35,7 @@ export interface Report {
 /** Reads a content folder, validates every file and runs every rule: the one checker. */
 export function checkContent(
 	contentDir: string,
-	options: CheckOptions & { cwd?: string } = {},
+	options: CheckOptions & { cwd?: string | undefined } = {},
 ): Report {
 	const { playbook, problems, fileCount } = readContent(contentDir, options.cwd);
 	const all = sortProblems([...problems, ...checkPlaybook(playbook, options)]);

@@ -170,7 +170,7 @@ function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[]
 	let current: z.ZodType | undefined = schema;
 	let remaining = [...path];
 	while (current) {
-		const def = (current as unknown as { _zod: { def: SchemaDef } })._zod.def;
+		const def: SchemaDef = (current as unknown as { _zod: { def: SchemaDef } })._zod.def;
 		if (def.innerType) current = def.innerType;
 		else if (def.type === 'pipe')
 			current = def.in?._zod.def.type === 'transform' ? def.out : def.in;
