@@ -16,6 +16,17 @@ export default defineConfig({
 		: './node_modules/.astro',
 	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
 	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
+	vite: {
+		build: {
+			rolldownOptions: {
+				// Astro's MDX output carries a directive Rolldown warns about once per file; it is
+				// harmless, and a wall of it would hide the checker's lines.
+				onwarn(warning, warn) {
+					if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+				},
+			},
+		},
+	},
 	integrations: [
 		playbookCheck(),
 		starlight({

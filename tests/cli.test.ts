@@ -109,3 +109,17 @@ describe('npm run new', () => {
 		expect(existsSync(join(root, 'content', 'playbooks'))).toBe(false);
 	});
 });
+
+describe('in GitHub Actions', () => {
+	test('problems also become annotations on the files', () => {
+		const root = playbookWith('missing-marketing-owner');
+		const result = spawnSync(process.execPath, [CLI, 'check'], {
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: 'true' },
+		});
+		expect(result.stdout).toContain(
+			'::error file=content/lead-stages/mql.mdx,title=OneSidedOwnership (owners)::needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.',
+		);
+	});
+});

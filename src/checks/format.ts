@@ -33,12 +33,13 @@ export function formatJson(report: Report): string {
 
 /** GitHub Actions annotations, so problems show on the pull request's files. */
 export function formatGithubAnnotations(report: Report): string {
-	const escape = (text: string) =>
+	const data = (text: string) =>
 		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+	const property = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 	return report.problems
 		.map(
 			(p) =>
-				`::${p.severity} file=${escape(p.file)},title=${p.code} (${p.field})::${escape(`${p.message}. ${p.fix}`)}`,
+				`::${p.severity} file=${property(p.file)},title=${property(`${p.code} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
 		)
 		.join('\n');
 }
