@@ -35,9 +35,15 @@ export default defineConfig({
 			disable404Route: false,
 			sidebar: [
 				{ label: 'Home', link: '/' },
+				{ label: 'Find content', link: '/find/' },
 				...COLLECTION_NAMES.map((name) => ({ label: COLLECTIONS[name].label, link: `/${name}/` })),
 			],
 			customCss: ['./src/styles/playbook.css'],
+			pagefind: {
+				// A definition's abbreviation and aliases (the `keywords` metadata) outrank pages that
+				// merely mention them, so "MQL" finds the MQL definition first.
+				ranking: { metaWeights: { keywords: 10, title: 5 } },
+			},
 		}),
 	],
 });

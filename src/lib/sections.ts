@@ -36,7 +36,7 @@ export function sectionHeadings(
 				h('exit-criteria', 'Exit criteria'),
 				h('transitions', 'Where leads come from and go'),
 				...(data.rejection_reasons ? [h('rejection-reasons', 'Rejection reasons')] : []),
-				h('slas', 'SLAs for this stage'),
+				h('slas', 'Service-level agreements for this stage'),
 			];
 		case 'buyer-stages':
 			return [h('content', 'Content for this stage')];

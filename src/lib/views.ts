@@ -149,3 +149,18 @@ export function sameStageItems(playbook: Playbook, item: Entry<'library'>): Entr
 			other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)),
 	);
 }
+
+/** The heading of an entry's page: a person's name, any other entry's title. */
+export function entryTitle(entry: Entry): string {
+	if (entry.collection === 'team') return (entry as Entry<'team'>).data.name;
+	const { title, abbreviation } = entry.data as { title: string; abbreviation?: string };
+	// Reps search by abbreviation; in the title it reads well and ranks the definition first.
+	return abbreviation && !title.includes(abbreviation) ? `${title} (${abbreviation})` : title;
+}
+
+/** The one-line description of an entry's page: its summary, or a person's job title. */
+export function entryDescription(entry: Entry): string {
+	return entry.collection === 'team'
+		? (entry as Entry<'team'>).data.title
+		: (entry.data as { summary: string }).summary;
+}

@@ -20,6 +20,11 @@ export const definitionShape = {
 	status: z.enum(STATUSES),
 	/** Day it was last reviewed, `YYYY-MM-DD`. */
 	reviewed: IsoDateSchema,
+	/**
+	 * Other words reps use for it, so search finds it by them too, e.g.
+	 * `[marketing lead, hand-raiser]`. Optional.
+	 */
+	aliases: z.array(TextSchema).default([]),
 	/** Months between reviews. Optional, default 6. */
 	review_every: z
 		.int()

@@ -33,6 +33,7 @@ export const COLLECTIONS = {
 		kind: 'definition',
 		extensions: ['.mdx', '.md'],
 		label: 'Ideal customer profile',
+		abbreviation: 'ICP',
 		singular: 'ICP tier',
 	},
 	'lead-stages': {
@@ -61,6 +62,7 @@ export const COLLECTIONS = {
 		kind: 'definition',
 		extensions: ['.mdx', '.md'],
 		label: 'Service-level agreements',
+		abbreviation: 'SLA',
 		singular: 'SLA',
 	},
 	guides: {
@@ -87,3 +89,9 @@ export type EntryData<C extends CollectionName> = z.output<(typeof COLLECTIONS)[
 
 export { BuyerStageSchema, GuideSchema, IcpSchema, LeadStageSchema, LibraryItemSchema };
 export { PersonaSchema, SlaSchema, TeamSchema };
+
+/** The abbreviation reps use for a whole collection (ICP, SLA), if any. */
+export function collectionAbbreviation(name: CollectionName): string | undefined {
+	const collection = COLLECTIONS[name];
+	return 'abbreviation' in collection ? collection.abbreviation : undefined;
+}

@@ -1,0 +1,65 @@
+import { collectionAbbreviation, COLLECTIONS } from '../schemas/index.ts';
+import { labelOf } from '../schemas/vocabulary.ts';
+import type { Entry, Playbook } from './playbook.ts';
+import { sorted, titleOf } from './views.ts';
+
+/** The Pagefind filters of the site, in the order the finder shows them. */
+export const FILTER_NAMES = ['kind', 'stage', 'persona', 'format', 'use'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+export interface SearchFacets {
+	/** Pagefind filter values, by filter name. */
+	filters: Partial<Record<FilterName, string[]>>;
+	/** Pagefind metadata shown in results. */
+	meta: Record<string, string>;
+	/** Words readers search for that may not be in the text: abbreviation and aliases. */
+	keywords: string[];
+}
+
+/** The first sentence of a text, for a one-line preview. */
+export function firstSentence(text: string): string {
+	return text.split(/(?<=[.!?])\s/)[0] ?? text;
+}
+
+/**
+ * What an entry page tells Pagefind: its kind, the buyer stages and personas it serves, its
+ * format and use, a summary for results, and the abbreviations and aliases it is known by.
+ * A library item with no personas serves every persona, so it carries every persona's title.
+ */
+export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
+	const facets: SearchFacets = {
+		filters: { kind: [COLLECTIONS[entry.collection].singular] },
+		meta: {},
+		keywords: [],
+	};
+	const data = entry.data as { summary?: string; abbreviation?: string; aliases?: string[] };
+	if (data.summary) facets.meta.summary = data.summary;
+	if (data.abbreviation) facets.keywords.unshift(data.abbreviation);
+	facets.keywords.push(...(data.aliases ?? []));
+	// The collection's own abbreviation (ICP, SLA) ranks each of its entries for it too.
+	const words = [collectionAbbreviation(entry.collection), ...facets.keywords].filter(Boolean);
+	if (words.length > 0) facets.meta.keywords = words.join(', ');
+
+	if (entry.collection === 'library') {
+		const item = (entry as Entry<'library'>).data;
+		const personas =
+			item.personas.length > 0 ? item.personas : sorted(playbook, 'personas').map((p) => p.id);
+		const stages = item.stages.map((id) => titleOf(playbook, 'buyer-stages', id));
+		facets.filters.stage = stages;
+		facets.filters.persona = personas.map((id) => titleOf(playbook, 'personas', id));
+		facets.filters.format = [labelOf(item.format)];
+		facets.filters.use = [labelOf(item.use)];
+		facets.meta.format = labelOf(item.format);
+		facets.meta.stages = stages.join(', ');
+		facets.meta.personas =
+			item.personas.length > 0
+				? item.personas.map((id) => titleOf(playbook, 'personas', id)).join(', ')
+				: 'Every persona';
+		if (item.talk_track) facets.meta.talk_track = firstSentence(item.talk_track);
+	}
+	if (entry.collection === 'buyer-stages')
+		facets.filters.stage = [titleOf(playbook, entry.collection, entry.id)];
+	if (entry.collection === 'personas')
+		facets.filters.persona = [titleOf(playbook, entry.collection, entry.id)];
+	return facets;
+}
