@@ -1,41 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { playbookWith, TODAY } from './helpers.ts';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { playbookWith } from './helpers.ts';
+import { buildSite } from './sites.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-/** Builds the site from `<root>/content` into `outDir` with the real Astro CLI. */
-function build(root: string, outDir: string) {
-	const result = spawnSync(
-		process.execPath,
-		[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
-		{
-			cwd: ROOT,
-			encoding: 'utf8',
-			env: {
-				...process.env,
-				PLAYBOOK_CONTENT: join(root, 'content'),
-				PLAYBOOK_OUT_DIR: outDir,
-				PLAYBOOK_TODAY: TODAY,
-			},
-		},
-	);
-	return { code: result.status, output: result.stdout + result.stderr };
-}
-
-// Builds run one after the other: Astro keeps its content cache in the project folder.
 describe('the site built from a fixture playbook', () => {
-	let site: string;
-	beforeAll(() => {
-		site = join(out, 'good');
-		const { code, output } = build(playbookWith(), site);
-		if (code !== 0) throw new Error(output);
-	});
+	const site = inject('sites').minimal;
 	const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
 	const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
@@ -110,7 +84,7 @@ describe('a build of a broken playbook', () => {
 		// A site from an earlier build must not survive to be served as if it were current.
 		mkdirSync(outDir);
 		writeFileSync(join(outDir, 'index.html'), '<p>stale</p>');
-		const { code, output } = build(root, outDir);
+		const { code, output } = buildSite(join(root, 'content'), outDir);
 		expect(code).toBe(1);
 		expect(output).toContain(
 			`${join(root, 'content', 'lead-stages', 'mql.mdx')}  owners  needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.`,

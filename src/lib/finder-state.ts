@@ -74,6 +74,6 @@ export function resultSummary(count: number, state: FinderState): string {
 		FINDER_FILTERS.some((filter) => state.selected[filter].length > 0) || state.query !== '';
 	const items = `${count} ${count === 1 ? 'item' : 'items'}`;
 	return chosen
-		? `${items} match your filters.`
+		? `${items} ${count === 1 ? 'matches' : 'match'} your filters.`
 		: `${items} in the library. Choose a stage or persona to narrow it down.`;
 }

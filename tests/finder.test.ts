@@ -1,0 +1,100 @@
+import { describe, expect, test } from 'vitest';
+import {
+	type FinderOptions,
+	pagefindFilters,
+	queryFromState,
+	resultSummary,
+	stateFromQuery,
+} from '../src/lib/finder-state.ts';
+import { finderOptions } from '../src/lib/finder-options.ts';
+import { searchFacets } from '../src/lib/search-facets.ts';
+import { readContent } from '../src/lib/read-content.ts';
+import { MINIMAL } from './helpers.ts';
+
+const { playbook } = readContent(MINIMAL);
+const options: FinderOptions = finderOptions(playbook);
+
+describe('the finder state', () => {
+	test('options come from the playbook: every stage and persona, the formats in use', () => {
+		expect(options.stage).toEqual([
+			{ value: 'awareness', label: 'Awareness' },
+			{ value: 'decision', label: 'Decision' },
+		]);
+		expect(options.persona.map((p) => p.value)).toEqual(['cfo', 'controller']);
+		expect(options.format.map((f) => f.value)).toEqual(['case-study', 'whitepaper']);
+	});
+
+	test('reads the URL, dropping values that name nothing', () => {
+		const state = stateFromQuery(
+			'?stage=decision&stage=nope&persona=controller,cfo&q=%20roi%20',
+			options,
+		);
+		expect(state).toEqual({
+			query: 'roi',
+			selected: { stage: ['decision'], persona: ['controller', 'cfo'], format: [], use: [] },
+		});
+	});
+
+	test('writes the URL in a stable order, and round-trips', () => {
+		const state = stateFromQuery('?persona=controller&stage=decision', options);
+		expect(queryFromState(state)).toBe('?stage=decision&persona=controller');
+		expect(stateFromQuery(queryFromState(state), options)).toEqual(state);
+		expect(queryFromState(stateFromQuery('', options))).toBe('');
+	});
+
+	test('OR within a filter, AND across filters, always library items, by label', () => {
+		const state = stateFromQuery('?stage=awareness&stage=decision&persona=cfo', options);
+		expect(pagefindFilters(state, options)).toEqual({
+			kind: 'Library item',
+			stage: { any: ['Awareness', 'Decision'] },
+			persona: { any: ['CFO'] },
+		});
+		expect(pagefindFilters(state, options, 'stage')).toEqual({
+			kind: 'Library item',
+			persona: { any: ['CFO'] },
+		});
+	});
+
+	test('the result line says whether filters are on', () => {
+		const none = stateFromQuery('', options);
+		expect(resultSummary(2, none)).toBe(
+			'2 items in the library. Choose a stage or persona to narrow it down.',
+		);
+		expect(resultSummary(1, stateFromQuery('?stage=decision', options))).toBe(
+			'1 item matches your filters.',
+		);
+	});
+});
+
+describe('what each page tells Pagefind', () => {
+	test('a library item with no personas serves every persona', () => {
+		const facets = searchFacets(playbook, playbook.entries.library.get('benchmark')!);
+		expect(facets.filters).toEqual({
+			kind: ['Library item'],
+			stage: ['Awareness'],
+			persona: ['CFO', 'Controller'],
+			format: ['Whitepaper'],
+			use: ['Sales and marketing'],
+		});
+		expect(facets.meta).toMatchObject({
+			summary: 'How long finance teams take to close.',
+			personas: 'Every persona',
+			talk_track: 'Ask where they sit against the median.',
+		});
+	});
+
+	test('a lead stage is found by its abbreviation; ICP and SLA entries by theirs', () => {
+		expect(searchFacets(playbook, playbook.entries['lead-stages'].get('mql')!).meta.keywords).toBe(
+			'MQL',
+		);
+		expect(searchFacets(playbook, playbook.entries.icp.get('tier-one')!).meta.keywords).toBe('ICP');
+		expect(searchFacets(playbook, playbook.entries.slas.get('mql-follow-up')!).meta.keywords).toBe(
+			'SLA',
+		);
+		expect(searchFacets(playbook, playbook.entries.team.get('rae-ops')!)).toEqual({
+			filters: { kind: ['Person'] },
+			meta: {},
+			keywords: [],
+		});
+	});
+});

@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, ROOT } from './sites.ts';
+
+/**
+ * Builds the two sites the page and browser tests read, once per run and one after the other
+ * (Astro keeps generated types in the project folder, so builds must not overlap).
+ */
+export default function setup(project: TestProject) {
+	const out = mkdtempSync(join(tmpdir(), 'playbook-sites-'));
+	const sites = { minimal: join(out, 'minimal'), example: join(out, 'example') };
+	const sources = {
+		minimal: join(ROOT, 'tests', 'fixtures', 'minimal'),
+		example: join(ROOT, 'content'),
+	};
+	for (const name of ['minimal', 'example'] as const) {
+		const { code, output } = buildSite(sources[name], sites[name]);
+		if (code !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
+	}
+	project.provide('sites', sites);
+	return () => rmSync(out, { recursive: true, force: true });
+}

@@ -1,0 +1,175 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { entriesOf } from '../src/lib/playbook.ts';
+import { readContent } from '../src/lib/read-content.ts';
+import { servesPersona, sorted } from '../src/lib/views.ts';
+import { launchChromium, serve } from './browser.ts';
+import { ROOT } from './sites.ts';
+
+/** The example playbook, read by the checker: the truth the finder's results are compared to. */
+const { playbook } = readContent(`${ROOT}/content`);
+const stages = sorted(playbook, 'buyer-stages');
+const personas = sorted(playbook, 'personas');
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+beforeAll(async () => {
+	site = await serve(inject('sites').example);
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled });
+	const page = await context.newPage();
+	await page.goto(`${site.url}${path}`);
+	return page;
+}
+
+/** Types into Starlight's search box and returns the result page links, best first. */
+async function searchFor(term: string): Promise<string[]> {
+	const page = await openPage('/');
+	await page.click('button[data-open-modal]');
+	await page.keyboard.type(term);
+	await page.waitForSelector('.pagefind-ui__result-title > .pagefind-ui__result-link');
+	const links = await page.$$eval('.pagefind-ui__result-title > .pagefind-ui__result-link', (els) =>
+		els.map((el) => new URL((el as HTMLAnchorElement).href).pathname),
+	);
+	await page.context().close();
+	return links;
+}
+
+/** Waits for the finder to settle and returns the titles it lists. */
+async function finderTitles(page: Page): Promise<string[]> {
+	await page.waitForFunction(() =>
+		/\d+ items? (match|in)/.test(document.getElementById('pb-finder-status')?.textContent ?? ''),
+	);
+	await page.waitForFunction(() => {
+		const count = Number(
+			/(\d+) item/.exec(document.getElementById('pb-finder-status')!.textContent!)![1],
+		);
+		return document.querySelectorAll('#pb-finder-results > li').length === Math.min(count, 30);
+	});
+	return page.$$eval('#pb-finder-results h3', (els) => els.map((el) => el.textContent!.trim()));
+}
+
+const titlesOf = (items: { data: { title: string } }[]) => items.map((i) => i.data.title).sort();
+
+describe('Starlight search finds definitions by the words reps use', () => {
+	test.each(['MQL', 'SQL', 'SAL', 'SAO'])('%s puts its lead stage first', async (abbreviation) => {
+		const stage = entriesOf(playbook, 'lead-stages').find(
+			(s) => s.data.abbreviation === abbreviation,
+		)!;
+		expect((await searchFor(abbreviation))[0]).toBe(`/lead-stages/${stage.id}/`);
+	});
+	test.each([
+		['ICP', '/icp/'],
+		['SLA', '/slas/'],
+	])('%s puts a definition of that kind first', async (abbreviation, prefix) => {
+		expect((await searchFor(abbreviation))[0]).toMatch(new RegExp(`^${prefix}[a-z0-9-]+/$`));
+	});
+	test('an alias finds the definition that declares it', async () => {
+		const mql = entriesOf(playbook, 'lead-stages').find((s) =>
+			s.data.aliases.includes('hand-raiser'),
+		)!;
+		expect((await searchFor('hand-raiser'))[0]).toBe(`/lead-stages/${mql.id}/`);
+	});
+});
+
+describe('the content finder', () => {
+	test('with nothing chosen, it lists every library item', async () => {
+		const page = await openPage('/find/');
+		await finderTitles(page);
+		await expect(page.textContent('#pb-finder-status')).resolves.toContain(
+			`${playbook.entries.library.size} items in the library`,
+		);
+		await page.context().close();
+	});
+
+	test.each(stages.flatMap((stage) => personas.map((persona) => [stage.id, persona.id] as const)))(
+		'stage %s and persona %s list exactly the items the content says',
+		async (stage, persona) => {
+			const page = await openPage(`/find/?stage=${stage}&persona=${persona}`);
+			const expected = sorted(playbook, 'library').filter(
+				(item) => item.data.stages.includes(stage) && servesPersona(item, persona),
+			);
+			expect((await finderTitles(page)).sort()).toEqual(titlesOf(expected));
+			await page.context().close();
+		},
+	);
+
+	test('picking with the keyboard updates the list and the address, and the link reloads the same', async () => {
+		const [stage, persona] = [stages[1]!, personas[0]!];
+		const page = await openPage('/find/');
+		await finderTitles(page);
+		await page.focus(`input[name=stage][value=${stage.id}]`);
+		await page.keyboard.press('Space');
+		await page.focus(`input[name=persona][value=${persona.id}]`);
+		await page.keyboard.press('Space');
+		await page.waitForFunction((id) => location.search.includes(`persona=${id}`), persona.id);
+		const chosen = await finderTitles(page);
+		expect(new URL(page.url()).search).toBe(`?stage=${stage.id}&persona=${persona.id}`);
+
+		await page.reload();
+		expect(await finderTitles(page)).toEqual(chosen);
+		await expect(page.isChecked(`input[name=stage][value=${stage.id}]`)).resolves.toBe(true);
+		await page.context().close();
+	});
+
+	test('values within one filter widen (OR); a text query narrows', async () => {
+		const [first, last] = [stages[0]!, stages.at(-1)!];
+		const page = await openPage(`/find/?stage=${first.id}&stage=${last.id}`);
+		const either = sorted(playbook, 'library').filter((item) =>
+			item.data.stages.some((s) => s === first.id || s === last.id),
+		);
+		expect((await finderTitles(page)).sort()).toEqual(titlesOf(either));
+
+		await page.goto(`${site.url}/find/?q=battlecard`);
+		const found = await finderTitles(page);
+		expect(found.length).toBeGreaterThan(0);
+		expect(found.length).toBeLessThan(playbook.entries.library.size);
+		await page.context().close();
+	});
+
+	test('each choice shows how many items it would give', async () => {
+		const page = await openPage(`/find/?persona=${personas[0]!.id}`);
+		await finderTitles(page);
+		const stage = stages[0]!;
+		const expected = sorted(playbook, 'library').filter(
+			(item) => item.data.stages.includes(stage.id) && servesPersona(item, personas[0]!.id),
+		).length;
+		await expect(page.textContent(`[data-count-for="stage:${stage.data.title}"]`)).resolves.toBe(
+			`(${expected})`,
+		);
+		await page.context().close();
+	});
+});
+
+describe('without JavaScript', () => {
+	test('the finder says what to do and links to the stage pages', async () => {
+		const page = await openPage('/find/', false);
+		const text = await page.textContent('main');
+		expect(text).toContain('The finder needs JavaScript');
+		for (const stage of stages) {
+			await expect(page.isVisible(`main a[href="/buyer-stages/${stage.id}/"]`)).resolves.toBe(true);
+		}
+		await expect(page.isVisible('#pb-finder')).resolves.toBe(false);
+		await page.context().close();
+	});
+
+	test('a buyer-stage page lists its items by persona as plain HTML', async () => {
+		const stage = stages[1]!;
+		const page = await openPage(`/buyer-stages/${stage.id}/`, false);
+		const listed = await page.$$eval('.pb-library a', (els) =>
+			els.map((el) => el.textContent!.trim()),
+		);
+		const expected = sorted(playbook, 'library').filter((item) =>
+			item.data.stages.includes(stage.id),
+		);
+		expect([...new Set(listed)].sort()).toEqual(titlesOf(expected));
+		await page.context().close();
+	});
+});

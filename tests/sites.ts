@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+/** Builds the site from a content folder into `outDir` with the real Astro CLI. */
+export function buildSite(content: string, outDir: string, env: Record<string, string> = {}) {
+	const result = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: {
+				...withoutTestRunnerEnv(process.env),
+				// Vitest sets NODE_ENV=test, which would build a development site (no search).
+				NODE_ENV: 'production',
+				PLAYBOOK_CONTENT: content,
+				PLAYBOOK_OUT_DIR: outDir,
+				PLAYBOOK_TODAY: '2026-11-24',
+				...env,
+			},
+		},
+	);
+	return { code: result.status, output: result.stdout + result.stderr };
+}
+
+function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('VITEST')));
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		/** Built sites: the minimal fixture and the example playbook, by name. */
+		sites: { minimal: string; example: string };
+	}
+}
