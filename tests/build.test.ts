@@ -93,3 +93,42 @@ describe('a build of a broken playbook', () => {
 		expect(existsSync(outDir)).toBe(false);
 	});
 });
+
+describe('pages for approvals and revenue operations', () => {
+	const site = inject('sites').minimal;
+	test('/playbook.json exports every definition with owners, URL and the contract as JSON Schema', () => {
+		const data = JSON.parse(readFileSync(join(site, 'playbook.json'), 'utf8'));
+		const mql = data.definitions['lead-stages'].find((d: { id: string }) => d.id === 'mql');
+		expect(mql).toMatchObject({
+			id: 'mql',
+			url: 'https://playbook.example/lead-stages/mql/',
+			score_threshold: 100,
+			next: ['won', 'disqualified'],
+			owners: [
+				{ id: 'sam-seller', name: 'Sam Seller', department: 'sales' },
+				{ id: 'mia-marketer', name: 'Mia Marketer', department: 'marketing' },
+			],
+			next_review: '2027-04-01',
+		});
+		expect(Object.keys(data.definitions)).toEqual([
+			'personas',
+			'icp',
+			'lead-stages',
+			'buyer-stages',
+			'library',
+			'slas',
+		]);
+		expect(data.contract.slas.properties.commitments.minItems).toBe(1);
+		expect(data.contract['lead-stages'].additionalProperties).toBe(false);
+		expect(data.team.map((p: { id: string }) => p.id)).toContain('rae-ops');
+	});
+	test('/review/ and /changes/ exist, and definition pages carry their history', () => {
+		expect(readFileSync(join(site, 'review', 'index.html'), 'utf8')).toContain(
+			'Nothing is due in the next 30 days.',
+		);
+		expect(existsSync(join(site, 'changes', 'index.html'))).toBe(true);
+		expect(readFileSync(join(site, 'lead-stages', 'mql', 'index.html'), 'utf8')).toContain(
+			'id="history"',
+		);
+	});
+});

@@ -156,3 +156,18 @@ describe('reading content', () => {
 		expect(files).toEqual([...files].sort((a, b) => a.localeCompare(b, 'en')));
 	});
 });
+
+describe('reviews due', () => {
+	test('lists overdue and soon-due definitions, most urgent first', async () => {
+		const { reviewsDue } = await import('../src/lib/review-due.ts');
+		const { playbook } = readContent(MINIMAL);
+		expect(reviewsDue(playbook, '2027-03-01')).toEqual([]);
+		const due = reviewsDue(playbook, '2027-03-15');
+		expect(due).toHaveLength(12);
+		expect(due[0]).toMatchObject({ daysLeft: 17, review: { due: '2027-04-01', overdue: false } });
+		expect(reviewsDue(playbook, '2027-04-10')[0]).toMatchObject({
+			daysLeft: -9,
+			review: { overdue: true },
+		});
+	});
+});

@@ -24,6 +24,8 @@ export const PROBLEM_KINDS = {
 	UnreachableStage: { severity: 'error', title: 'A lead stage cannot be reached from the entry' },
 	NoExit: { severity: 'error', title: 'Leads in a lead stage can never reach a terminal stage' },
 	ReviewOverdue: { severity: 'warning', title: 'A definition is past its review date' },
+	MissingGithubHandle: { severity: 'error', title: 'An owner has no GitHub handle for CODEOWNERS' },
+	StaleCodeowners: { severity: 'error', title: 'CODEOWNERS does not match the owners' },
 	UnknownFolder: { severity: 'warning', title: 'A folder in content/ is not a collection' },
 	IgnoredFile: { severity: 'warning', title: 'A file in a collection folder is not read' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;

@@ -3,17 +3,30 @@
  * The `playbook` command line: `check` and `new`. Each command is a thin pipeline over src/;
  * usage errors exit 2, content errors exit 1, and nothing prints a stack trace.
  */
+import { runApprovals } from './approvals.ts';
 import { runCheck } from './check.ts';
+import { runCodeowners } from './codeowners.ts';
+import { runDiff } from './diff.ts';
 import { runNew } from './new.ts';
 import { UsageError } from './usage.ts';
 
-const COMMANDS: Record<string, (args: string[]) => number> = { check: runCheck, new: runNew };
+const COMMANDS: Record<string, (args: string[]) => number> = {
+	check: runCheck,
+	new: runNew,
+	codeowners: runCodeowners,
+	diff: runDiff,
+	approvals: runApprovals,
+};
 
 const USAGE = `Usage: playbook <command> [options]
 
 Commands:
   check [--content DIR] [--strict] [--format text|json]   check a content folder
-  new <collection> <id> [--content DIR]                    scaffold a draft definition`;
+  new <collection> <id> [--content DIR] [--owners a,b]     scaffold a draft definition
+  codeowners [--check]                                     write or verify .github/CODEOWNERS
+  diff <base> [<head>] [--site URL]                        Markdown of what changed between refs
+  approvals --base REF [--head REF] --approved-by a,b [--author h]
+            (or --reviews FILE --head-sha SHA)             the sales-and-marketing approval gate`;
 
 function main(argv: string[]): number {
 	const [command, ...args] = argv;

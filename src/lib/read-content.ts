@@ -57,24 +57,59 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 /**
+ * Where content comes from: a folder on disk, or a git ref (see src/lib/git-content.ts).
+ * Paths are relative to the content folder, with `/` separators.
+ */
+export interface ContentSource {
+	/** Names of the folders at the top of the content folder. */
+	folders(): string[];
+	/** Every non-hidden file under one top-level folder, sorted: `personas/cfo.mdx`. */
+	files(folder: string): string[];
+	/** The bytes of one file. */
+	read(path: string): Uint8Array;
+	/** How a path is shown in problem lines: `content/personas/cfo.mdx`. */
+	display(path: string): string;
+}
+
+/** The content folder on disk, as a source. */
+export function folderSource(contentDir: string, cwd = process.cwd()): ContentSource {
+	return {
+		folders: () =>
+			readdirSync(contentDir)
+				.filter((name) => !name.startsWith('.') && statSync(join(contentDir, name)).isDirectory())
+				.sort(),
+		files: (folder) =>
+			listEntryFiles(join(contentDir, folder)).map((path) =>
+				relative(contentDir, path).split(sep).join('/'),
+			),
+		read: (path) => readFileSync(join(contentDir, path)),
+		display: (path) => displayPath(join(contentDir, path), cwd),
+	};
+}
+
+/**
  * Reads every collection under `contentDir` and validates each file against its schema.
  * Never throws on bad content: every finding becomes a problem, and the entries that passed
  * their schema form the playbook the cross-entry checks run on.
  */
 export function readContent(contentDir: string, cwd = process.cwd()): ReadResult {
+	return readSource(folderSource(contentDir, cwd));
+}
+
+/** Reads and validates a playbook from any source: the disk, or a git ref. */
+export function readSource(source: ContentSource): ReadResult {
 	const problems: Problem[] = [];
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
 	let fileCount = 0;
+	const folders = source.folders();
 
-	for (const name of readdirSync(contentDir).sort()) {
-		const path = join(contentDir, name);
-		if (name.startsWith('.') || !statSync(path).isDirectory()) continue;
+	for (const name of folders) {
 		if (!(COLLECTION_NAMES as string[]).includes(name)) {
 			problems.push(
 				problem(
 					'UnknownFolder',
-					displayPath(path, cwd),
+					source.display(name),
 					'-',
 					`is not a collection, so nothing in it is checked or published`,
 					`Move its files into one of ${COLLECTION_NAMES.join(', ')}.`,
@@ -86,8 +121,9 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 	for (const collection of COLLECTION_NAMES) {
 		const { schema, extensions } = COLLECTIONS[collection];
 		const firstFileById = new Map<string, string>();
-		for (const path of listEntryFiles(join(contentDir, collection))) {
-			const file = displayPath(path, cwd);
+		const paths = folders.includes(collection) ? source.files(collection) : [];
+		for (const path of paths) {
+			const file = source.display(path);
 			const extension = extname(path).toLowerCase();
 			if (!(extensions as readonly string[]).includes(extension)) {
 				if (!ASSET_EXTENSIONS.has(extension)) {
@@ -134,7 +170,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 
 			let text: string;
 			try {
-				text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
+				text = new TextDecoder('utf-8', { fatal: true }).decode(source.read(path));
 			} catch {
 				problems.push(
 					problem(
@@ -166,12 +202,12 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 			entries.push({ collection, id, file, data: result.data, body: parsed.body } as Entry);
 		}
 	}
-	const teamFolder = join(contentDir, 'team');
-	if (listEntryFiles(teamFolder).length === 0) {
+	const hasTeam = folders.includes('team') && source.files('team').length > 0;
+	if (!hasTeam) {
 		problems.push(
 			problem(
 				'MissingTeam',
-				displayPath(teamFolder, cwd),
+				source.display('team'),
 				'-',
 				'has no people, so no definition can have owners',
 				'Add a file per person, such as team/dana-whitfield.yaml with name, title and department.',

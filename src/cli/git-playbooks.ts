@@ -1,0 +1,30 @@
+import { checkContent } from '../checks/index.ts';
+import { gitSource } from '../lib/git-content.ts';
+import { git, GitError, resolveCommit } from '../lib/git.ts';
+import type { Playbook } from '../lib/playbook.ts';
+import { readSource } from '../lib/read-content.ts';
+import { UsageError } from './usage.ts';
+
+/** The repository the working folder is in, or a usage error saying it is not in one. */
+export function repositoryRoot(cwd = process.cwd()): string {
+	try {
+		return git(cwd, ['rev-parse', '--show-toplevel']).toString().trim();
+	} catch {
+		throw new UsageError('This command compares git refs; run it inside the playbook repository.');
+	}
+}
+
+/**
+ * The playbook at a ref (a commit, branch or tag), or in the working folder when `ref` is
+ * undefined. Bad refs are usage errors; content problems are ignored here (the check job
+ * reports them).
+ */
+export function playbookAt(repo: string, ref: string | undefined, contentPath: string): Playbook {
+	if (ref === undefined) return checkContent(`${repo}/${contentPath}`, { cwd: repo }).playbook;
+	try {
+		return readSource(gitSource(repo, resolveCommit(repo, ref), contentPath)).playbook;
+	} catch (error) {
+		if (error instanceof GitError) throw new UsageError(error.message);
+		throw error;
+	}
+}

@@ -1,0 +1,92 @@
+import { COLLECTIONS } from '../schemas/index.ts';
+import { OWNING_SIDES } from '../schemas/vocabulary.ts';
+import { type EntryChange, formatFieldChange } from './diff.ts';
+import type { Entry, Playbook } from './playbook.ts';
+import { entryTitle, pathOf } from './views.ts';
+
+/** The marker the pull-request workflow finds its own comment by, to update it. */
+export const COMMENT_MARKER = '<!-- playbook-diff -->';
+
+/** Text from content, made safe to embed in Markdown: no HTML, no stray formatting. */
+function escape(text: string): string {
+	return text
+		.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
+		.replace(/([\\`*_[\]|])/g, '\\$1');
+}
+
+const VERB = {
+	added: 'Added',
+	removed: 'Removed',
+	changed: 'Changed',
+	renamed: 'Renamed',
+} as const;
+
+/** Who must approve a change: its owners on the base ref by side (proposed owners if new). */
+function approversLine(change: EntryChange, base: Playbook): string {
+	const entry = (change.status === 'added' ? change.after : change.before) as Entry<'personas'>;
+	const sides = OWNING_SIDES.map((side) => {
+		const owners = entry.data.owners
+			.map((id) => base.entries.team.get(id))
+			.filter((person) => person?.data.department === side)
+			.map(
+				(person) =>
+					`${escape(person!.data.name)}${person!.data.github ? ` @${person!.data.github}` : ''}`,
+			);
+		return `one ${side} owner (${owners.join(', ') || 'none on the base branch'})`;
+	});
+	return `Needs approval from ${sides.join(' and ')}.`;
+}
+
+/**
+ * The change set as Markdown for a pull-request comment: per definition, what changed in the
+ * reader's terms, a link to its page, and who must approve.
+ */
+export function diffMarkdown(changes: EntryChange[], base: Playbook, siteUrl: string): string {
+	const lines = [COMMENT_MARKER, '## Playbook changes', ''];
+	if (changes.length === 0) return [...lines, 'No definitions change.', ''].join('\n');
+	const counts = (['added', 'changed', 'renamed', 'removed'] as const)
+		.map((status) => [status, changes.filter((c) => c.status === status).length] as const)
+		.filter(([, count]) => count > 0)
+		.map(([status, count]) => `${count} ${status}`);
+	lines.push(
+		`${changes.length} ${changes.length === 1 ? 'entry' : 'entries'}: ${counts.join(', ')}.`,
+		'',
+	);
+	const site = siteUrl.replace(/\/$/, '');
+	for (const change of changes) {
+		const entry = (change.after ?? change.before)!;
+		const title = escape(entryTitle(entry));
+		const heading =
+			change.status === 'removed'
+				? title
+				: `[${title}](${site}${pathOf(change.collection, entry.id)})`;
+		lines.push(
+			`### ${VERB[change.status]}: ${heading} · ${COLLECTIONS[change.collection].singular}`,
+			'',
+		);
+		lines.push(
+			`\`${entry.file}\`${change.previousId ? ` (was \`${change.previousId}\`)` : ''}`,
+			'',
+		);
+		for (const field of change.fields) {
+			const line = formatFieldChange(field);
+			const name = line.slice(0, field.field.length);
+			lines.push(`- \`${name}\`${escape(line.slice(field.field.length))}`);
+		}
+		if (change.status === 'added')
+			lines.push(
+				`- New, with status ${escape(String((entry.data as { status?: string }).status ?? ''))}`.replace(
+					/ with status $/,
+					'',
+				),
+			);
+		if (change.fields.length > 0 || change.status === 'added') lines.push('');
+		if (change.body)
+			lines.push(`Text: ${change.body.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))}`, '');
+		if (COLLECTIONS[change.collection].kind === 'definition')
+			lines.push(approversLine(change, base), '');
+		if (change.collection === 'team')
+			lines.push('Needs approval from someone in revenue operations or an executive.', '');
+	}
+	return lines.join('\n');
+}

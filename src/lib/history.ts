@@ -1,0 +1,147 @@
+import { extname, relative, resolve } from 'node:path';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { diffFields, type FieldChange } from './diff.ts';
+import { parseEntryText } from './frontmatter.ts';
+import { git, readBlobs } from './git.ts';
+import { idOf } from './read-content.ts';
+
+/** One commit's change to one entry file. */
+export interface HistoryEvent {
+	commit: string;
+	/** `YYYY-MM-DD`, the author date. */
+	date: string;
+	author: string;
+	subject: string;
+	status: 'added' | 'changed' | 'removed' | 'renamed';
+	collection: CollectionName;
+	/** The entry's id at the time of the commit. */
+	id: string;
+	fields: FieldChange[];
+	bodyChanged: boolean;
+}
+
+export type History =
+	| { available: true; byFile: Map<string, HistoryEvent[]>; recent: HistoryEvent[] }
+	| { available: false; reason: string };
+
+interface FileChange {
+	status: HistoryEvent['status'];
+	path: string;
+	previousPath?: string;
+}
+
+/**
+ * The change history of every entry under `contentDir`, from git: who changed what and when,
+ * field by field (the same diff as pull-request comments). Keys of `byFile` are absolute paths
+ * of the files as they are now, renames followed. Unavailable outside git or in a shallow clone,
+ * where history would be partial and so misleading.
+ */
+export function playbookHistory(contentDir: string): History {
+	const folder = resolve(contentDir);
+	let repo: string;
+	try {
+		repo = git(folder, ['rev-parse', '--show-toplevel']).toString().trim();
+	} catch {
+		return { available: false, reason: 'the content folder is not in a git repository' };
+	}
+	if (git(repo, ['rev-parse', '--is-shallow-repository']).toString().trim() === 'true') {
+		return { available: false, reason: 'this build ran on a shallow clone of the repository' };
+	}
+	const contentPath = relative(repo, folder) || '.';
+	let log: string;
+	try {
+		log = git(repo, [
+			'log',
+			'-M',
+			'--name-status',
+			'--format=%x1e%H%x1f%aI%x1f%an%x1f%s',
+			'--',
+			contentPath,
+		]).toString();
+	} catch {
+		return { available: false, reason: 'the repository has no commits yet' };
+	}
+
+	// 1. Parse the log: commits, newest first, with the entry files each one touched.
+	const commits = log
+		.split('\x1e')
+		.filter(Boolean)
+		.map((block) => {
+			const [header = '', ...lines] = block.split('\n');
+			const [commit = '', date = '', author = '', subject = ''] = header.split('\x1f');
+			const files: FileChange[] = lines.filter(Boolean).map((line) => {
+				const [code = '', first = '', second] = line.split('\t');
+				if (code.startsWith('R')) return { status: 'renamed', path: second!, previousPath: first };
+				return {
+					status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'changed',
+					path: first,
+				};
+			});
+			return { commit, date: date.slice(0, 10), author, subject, files };
+		});
+
+	// 2. Read every version of every touched file in one batch.
+	const names: string[] = [];
+	for (const { commit, files } of commits) {
+		for (const file of files) {
+			if (file.status !== 'removed') names.push(`${commit}:${file.path}`);
+			if (file.status !== 'added') names.push(`${commit}^:${file.previousPath ?? file.path}`);
+		}
+	}
+	const blobs = readBlobs(repo, names);
+
+	// 3. Diff each version against the one before, following renames back from today's names.
+	const byFile = new Map<string, HistoryEvent[]>();
+	const recent: HistoryEvent[] = [];
+	const currentName = new Map<string, string>();
+	for (const { commit, date, author, subject, files } of commits) {
+		for (const file of files) {
+			const collection = collectionOf(file.path, contentPath);
+			if (!collection) continue;
+			const key = currentName.get(file.path) ?? file.path;
+			if (file.previousPath) currentName.set(file.previousPath, key);
+			const before = entryData(
+				collection,
+				blobs.get(`${commit}^:${file.previousPath ?? file.path}`),
+				file.path,
+			);
+			const after = entryData(collection, blobs.get(`${commit}:${file.path}`), file.path);
+			const event: HistoryEvent = {
+				commit,
+				date,
+				author,
+				subject,
+				status: file.status,
+				collection,
+				id: idOf(file.path),
+				fields: before && after ? diffFields(before.data as never, after.data as never) : [],
+				bodyChanged: !!before && !!after && before.body.trim() !== after.body.trim(),
+			};
+			const absolute = resolve(repo, key);
+			byFile.set(absolute, [...(byFile.get(absolute) ?? []), event]);
+			recent.push(event);
+		}
+	}
+	return { available: true, byFile, recent };
+}
+
+function collectionOf(path: string, contentPath: string): CollectionName | undefined {
+	const inside = contentPath === '.' ? path : path.slice(contentPath.length + 1);
+	const folder = inside.split('/')[0] as CollectionName;
+	if (!COLLECTION_NAMES.includes(folder)) return undefined;
+	return (COLLECTIONS[folder].extensions as readonly string[]).includes(extname(path))
+		? folder
+		: undefined;
+}
+
+/** An entry's data at one version, through the real schema; undefined if that version was invalid. */
+function entryData(collection: CollectionName, blob: Buffer | undefined, path: string) {
+	if (!blob) return undefined;
+	const parsed = parseEntryText(
+		blob.toString('utf8'),
+		extname(path) === '.yaml' || extname(path) === '.yml' ? 'yaml' : 'markdown',
+	);
+	if (!parsed.ok) return undefined;
+	const result = COLLECTIONS[collection].schema.safeParse(parsed.data);
+	return result.success ? { data: result.data, body: parsed.body } : undefined;
+}

@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
+import { MINIMAL } from './helpers.ts';
+
+const made: string[] = [];
+afterAll(() => {
+	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Files to write (text) or delete (null), by path relative to the repository root. */
+export type Edits = Record<string, string | null>;
+
+/** A real git repository in a temp folder, holding the minimal playbook under content/. */
+export class TestRepo {
+	readonly root = mkdtempSync(join(tmpdir(), 'playbook-git-'));
+
+	constructor() {
+		made.push(this.root);
+		this.git('init', '-q', '-b', 'main');
+		cpSync(MINIMAL, join(this.root, 'content'), { recursive: true });
+		this.commit('Start the playbook');
+	}
+
+	git(...args: string[]): string {
+		return execFileSync('git', args, {
+			cwd: this.root,
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				GIT_AUTHOR_NAME: 'Ada Author',
+				GIT_AUTHOR_EMAIL: 'ada@example.com',
+				GIT_COMMITTER_NAME: 'Ada Author',
+				GIT_COMMITTER_EMAIL: 'ada@example.com',
+			},
+		});
+	}
+
+	/** Applies edits and commits them; returns the new commit id. */
+	commit(message: string, edits: Edits = {}, date?: string): string {
+		for (const [path, text] of Object.entries(edits)) {
+			const file = join(this.root, path);
+			if (text === null) rmSync(file);
+			else {
+				mkdirSync(dirname(file), { recursive: true });
+				writeFileSync(file, text);
+			}
+		}
+		this.git('add', '-A');
+		const env = date ? ['-c', `user.name=Ada Author`] : [];
+		this.git(
+			...env,
+			'commit',
+			'-q',
+			'--allow-empty',
+			'-m',
+			message,
+			...(date ? ['--date', date] : []),
+		);
+		return this.git('rev-parse', 'HEAD').trim();
+	}
+
+	/** A file's text as it is now in the working tree's HEAD. */
+	read(path: string): string {
+		return this.git('show', `HEAD:${path}`);
+	}
+
+	/** Edits a file with a function of its text, returning the edit. */
+	edit(path: string, change: (text: string) => string): Edits {
+		return { [path]: change(this.read(path)) };
+	}
+}
