@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../schemas/index.ts';
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
-import { type EntryChange, formatFieldChange } from './diff.ts';
+import { CHANGE_VERBS, type EntryChange, formatFieldChange } from './diff.ts';
 import type { Entry, Playbook } from './playbook.ts';
 import { entryTitle, pathOf } from './views.ts';
 
@@ -14,12 +14,6 @@ function escape(text: string): string {
 		.replace(/([\\`*_[\]|])/g, '\\$1');
 }
 
-const VERB = {
-	added: 'Added',
-	removed: 'Removed',
-	changed: 'Changed',
-	renamed: 'Renamed',
-} as const;
 
 /** Who must approve a change: its owners on the base ref by side (proposed owners if new). */
 function approversLine(change: EntryChange, base: Playbook): string {
@@ -61,7 +55,7 @@ export function diffMarkdown(changes: EntryChange[], base: Playbook, siteUrl: st
 				? title
 				: `[${title}](${site}${pathOf(change.collection, entry.id)})`;
 		lines.push(
-			`### ${VERB[change.status]}: ${heading} · ${COLLECTIONS[change.collection].singular}`,
+			`### ${CHANGE_VERBS[change.status]}: ${heading} · ${COLLECTIONS[change.collection].singular}`,
 			'',
 		);
 		lines.push(

@@ -13,6 +13,14 @@ export interface FieldChange {
 	removed?: string[];
 }
 
+/** How each kind of change is named to readers. */
+export const CHANGE_VERBS = {
+	added: 'Added',
+	removed: 'Removed',
+	changed: 'Changed',
+	renamed: 'Renamed',
+} as const;
+
 /** How one entry changed between two versions of the playbook. */
 export interface EntryChange {
 	collection: CollectionName;
