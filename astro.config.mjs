@@ -37,6 +37,15 @@ export default defineConfig({
 				{ label: 'Home', link: '/' },
 				{ label: 'Find content', link: '/find/' },
 				...COLLECTION_NAMES.map((name) => ({ label: COLLECTIONS[name].label, link: `/${name}/` })),
+				{
+					label: 'For the teams',
+					items: [
+						{ label: 'Content coverage', link: '/coverage/' },
+						{ label: 'Monthly meeting', link: '/meeting/' },
+						{ label: 'Reviews due', link: '/review/' },
+						{ label: 'Recent changes', link: '/changes/' },
+					],
+				},
 			],
 			customCss: ['./src/styles/playbook.css'],
 			pagefind: {

@@ -29,5 +29,8 @@ export const collections = {
 	'buyer-stages': collection('buyer-stages'),
 	library: collection('library'),
 	slas: collection('slas'),
+	glossary: collection('glossary'),
+	metrics: collection('metrics'),
+	tracks: collection('tracks'),
 	guides: collection('guides'),
 };

@@ -61,7 +61,7 @@ describe('bad input gets one clear line per problem', () => {
 			'MissingField',
 		]);
 		// Every definition Mia co-owns loses its marketing side, and says why.
-		expect(report.problems.filter((p) => p.code === 'OneSidedOwnership')).toHaveLength(12);
+		expect(report.problems.filter((p) => p.code === 'OneSidedOwnership')).toHaveLength(14);
 		expect(lines(report)).toContain(
 			'content/buyer-stages/awareness.mdx  owners  needs an owner from marketing; has sam-seller (sales), mia-marketer (no valid department). Add a marketing owner from content/team.',
 		);
@@ -73,6 +73,8 @@ describe('bad input gets one clear line per problem', () => {
 			  "content/lead-stages/mql.mdx  next  names "sql", but there is no lead stage with that id in content/lead-stages. Use the id of an existing file in content/lead-stages, or add content/lead-stages/sql.mdx.",
 			  "content/library/roi-case.mdx  personas  names "controler", but there is no persona with that id in content/personas. Use the id of an existing file in content/personas, or add content/personas/controler.mdx.",
 			  "content/library/roi-case.mdx  stages  names "consideration", but there is no buyer stage with that id in content/buyer-stages. Use the id of an existing file in content/buyer-stages, or add content/buyer-stages/consideration.mdx.",
+			  "content/personas/cfo.mdx  coverage  info: no library item serves CFO at the Decision stage. Plan an item with stages: [decision] for this persona (see /coverage/).",
+			  "content/personas/controller.mdx  coverage  info: no library item serves Controller at the Decision stage. Plan an item with stages: [decision] for this persona (see /coverage/).",
 			  "content/personas/controller.mdx  icp  names "tier-two", but there is no icp tier with that id in content/icp. Use the id of an existing file in content/icp, or add content/icp/tier-two.mdx.",
 			  "content/slas/mql-follow-up.mdx  lead_stage  names "sal", but there is no lead stage with that id in content/lead-stages. Use the id of an existing file in content/lead-stages, or add content/lead-stages/sal.mdx.",
 			]
@@ -206,6 +208,35 @@ describe('bad input gets one clear line per problem', () => {
 			  "content/slas/mql-follow-up.mdx  commitments[0].target  -2 is not more than zero. Set a target above zero.",
 			]
 		`);
+	});
+
+	test('an onboarding step pointing at nothing, or at no collection', () => {
+		expect(lines(check(playbookWith('dangling-track-step')))).toEqual([
+			'content/tracks/sdr.mdx  steps[1].read  names "lead-stages/sql", but there is no sql in content/lead-stages. Use the id of an existing file in content/lead-stages.',
+			'content/tracks/sdr.mdx  steps[2].read  names "playbooks/x", but playbooks is not a collection. Start it with one of team, personas, icp, lead-stages, buyer-stages, library, slas, glossary, metrics, tracks, guides.',
+		]);
+	});
+
+	test('glossary and metric references resolve like every other', () => {
+		expect(where(check(playbookWith('dangling-see-also', 'dangling-metric-stage')))).toEqual([
+			['content/glossary/lead-score.mdx', 'see_also', 'DanglingReference'],
+			['content/metrics/mql-to-won.mdx', 'lead_stages', 'DanglingReference'],
+		]);
+	});
+
+	test('glossary terms and metrics are co-owned like every definition', () => {
+		expect(lines(check(playbookWith('one-sided-glossary')))).toEqual([
+			'content/glossary/lead-score.mdx  owners  needs an owner from sales; has mia-marketer (marketing). Add a sales owner from content/team.',
+		]);
+	});
+
+	test('a coverage gap is information, never an error', () => {
+		const report = check(playbookWith('coverage-gap'));
+		expect(report.errorCount).toBe(0);
+		expect(report.warningCount).toBe(0);
+		expect(lines(report)).toEqual([
+			'content/personas/cfo.mdx  coverage  info: no library item serves CFO at the Decision stage. Plan an item with stages: [decision] for this persona (see /coverage/).',
+		]);
 	});
 
 	test('a misspelt collection folder is a warning, not silence', () => {

@@ -39,7 +39,7 @@ describe('the site built from a fixture playbook', () => {
 		expect(body).toContain('I spend two days finding out what is not done.');
 		expect(body).toContain('We already have a checklist.');
 		const cfo = text(page('personas/cfo'));
-		expect(cfo).toMatch(/Decision\s*No content yet/); // the case study names only the controller
+		expect(cfo).toMatch(/Decision\s*ROI case study/);
 	});
 
 	test('an SLA shows its commitments as a table; a person lists what they own', () => {
@@ -66,7 +66,8 @@ describe('the site built from a fixture playbook', () => {
 		}
 		const home = text(page(''));
 		expect(home).toContain('Where to start in your role');
-		expect(home).toMatch(/SDRs.*Marketing Qualified Lead/);
+		// With onboarding tracks, each role is sent to its track.
+		expect(home).toMatch(/SDR onboarding\s*: 3 steps, about 20 min/);
 	});
 
 	test('content pages ship no script of ours and nothing from frontmatter as raw HTML', () => {
@@ -117,6 +118,8 @@ describe('pages for approvals and revenue operations', () => {
 			'buyer-stages',
 			'library',
 			'slas',
+			'glossary',
+			'metrics',
 		]);
 		expect(data.contract.slas.properties.commitments.minItems).toBe(1);
 		expect(data.contract['lead-stages'].additionalProperties).toBe(false);
@@ -130,5 +133,54 @@ describe('pages for approvals and revenue operations', () => {
 		expect(readFileSync(join(site, 'lead-stages', 'mql', 'index.html'), 'utf8')).toContain(
 			'id="history"',
 		);
+	});
+});
+
+describe('onboarding, glossary, diagram, coverage and the meeting, as built pages', () => {
+	const site = inject('sites').minimal;
+	const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
+	const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+	test('the lifecycle diagram is an SVG with a text alternative listing the same transitions', () => {
+		for (const path of ['lead-stages', '']) {
+			const html = page(path);
+			expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Diagram of the lead lifecycle/);
+			expect(html).toMatch(/<rect[^>]*class="pb-node"/);
+			const alternative = text(html.slice(html.indexOf('Transitions, as text')));
+			expect(alternative).toContain('New lead → Marketing Qualified Lead (MQL)');
+			expect(alternative).toContain(
+				'Marketing Qualified Lead (MQL) → Won , governed by MQL follow-up',
+			);
+			expect(alternative).toContain('Won ends the lifecycle.');
+		}
+	});
+
+	test('the coverage matrix has a row per persona and a cell per stage', () => {
+		const html = page('coverage');
+		expect(text(html)).toContain('0 of 4 cells have no content.');
+		const rows = [...html.matchAll(/<tr>\s*<th scope="row">([\s\S]*?)<\/tr>/g)].map((m) =>
+			text(m[1]!).trim(),
+		);
+		expect(rows).toEqual([
+			'CFO Close benchmark ROI case study',
+			'Controller Close benchmark ROI case study',
+		]);
+	});
+
+	test('the glossary lists terms and lead-stage abbreviations; a track shows its steps and time', () => {
+		const glossary = text(page('glossary'));
+		expect(glossary).toContain('Lead score');
+		expect(glossary).toMatch(/Marketing Qualified Lead \( MQL \) · lead stage/);
+		const track = text(page('tracks/sdr'));
+		expect(track).toContain('3 steps, about 20 min of reading in all');
+		expect(track).toMatch(/Start here \(Guide, 5 min\) How the playbook works\./);
+	});
+
+	test('the meeting page holds metrics, SLA commitments, changes and reviews', () => {
+		const meeting = text(page('meeting'));
+		expect(meeting).toMatch(/MQL to won\s*at least 5 percent per quarter\s*CRM funnel report/);
+		expect(meeting).toContain('First contact attempt on a new MQL');
+		expect(meeting).toContain('Definitions changed since 2026-10-01');
+		expect(meeting).toContain('Due for review');
 	});
 });

@@ -109,13 +109,13 @@ describe('the review interval', () => {
 		expect(check(root, { today: '2027-04-01' }).problems).toEqual([]);
 		const late = check(root, { today: '2027-04-02' });
 		expect(late.errorCount).toBe(0);
-		expect(late.warningCount).toBe(12);
+		expect(late.warningCount).toBe(14);
 		expect(where(late)[0]).toEqual([
 			'content/buyer-stages/awareness.mdx',
 			'reviewed',
 			'ReviewOverdue',
 		]);
-		expect(check(root, { today: '2027-04-02', strict: true }).errorCount).toBe(12);
+		expect(check(root, { today: '2027-04-02', strict: true }).errorCount).toBe(14);
 	});
 	test('review_every changes the interval', () => {
 		const persona = entry('personas', 'p', {
@@ -135,14 +135,14 @@ describe('reading content', () => {
 	test('the minimal fixture loads every collection with ids from file names', () => {
 		const { playbook, problems, fileCount } = readContent(MINIMAL);
 		expect(problems).toEqual([]);
-		expect(fileCount).toBe(17);
+		expect(fileCount).toBe(20);
 		expect([...playbook.entries['lead-stages'].keys()].sort()).toEqual([
 			'disqualified',
 			'mql',
 			'new',
 			'won',
 		]);
-		expect(playbook.entries.library.get('roi-case')?.data.personas).toEqual(['controller']);
+		expect(playbook.entries.library.get('roi-case')?.data.personas).toEqual(['controller', 'cfo']);
 		// Defaults from the schema are applied: an absent list is empty, review_every is 6.
 		expect(playbook.entries.personas.get('cfo')?.data).toMatchObject({
 			goals: [],
@@ -163,7 +163,7 @@ describe('reviews due', () => {
 		const { playbook } = readContent(MINIMAL);
 		expect(reviewsDue(playbook, '2027-03-01')).toEqual([]);
 		const due = reviewsDue(playbook, '2027-03-15');
-		expect(due).toHaveLength(12);
+		expect(due).toHaveLength(14);
 		expect(due[0]).toMatchObject({ daysLeft: 17, review: { due: '2027-04-01', overdue: false } });
 		expect(reviewsDue(playbook, '2027-04-10')[0]).toMatchObject({
 			daysLeft: -9,

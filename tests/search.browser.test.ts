@@ -183,3 +183,40 @@ describe('without JavaScript', () => {
 		await page.context().close();
 	});
 });
+
+describe('an onboarding track', () => {
+	const track = sorted(playbook, 'tracks')[0]!;
+	test('steps marked done with the keyboard are still done after a reload', async () => {
+		const page = await openPage(`/tracks/${track.id}/`);
+		const status = page.locator('.pb-track-progress');
+		await expect(status.textContent()).resolves.toBe(`0 of ${track.data.steps.length} steps done.`);
+		await page.focus('ol.pb-track input[type=checkbox] >> nth=0');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('Tab'); // to the step's link
+		await page.keyboard.press('Tab'); // to the next checkbox
+		await page.keyboard.press('Space');
+		await expect(status.textContent()).resolves.toBe(`2 of ${track.data.steps.length} steps done.`);
+		await page.reload();
+		await expect(page.locator('.pb-track-progress').textContent()).resolves.toBe(
+			`2 of ${track.data.steps.length} steps done.`,
+		);
+		await expect(page.isChecked('ol.pb-track input[type=checkbox] >> nth=1')).resolves.toBe(true);
+		await page.context().close();
+	});
+
+	test('without scripts it is a plain reading list', async () => {
+		const page = await openPage(`/tracks/${track.id}/`, false);
+		await expect(page.isVisible('ol.pb-track input[type=checkbox] >> nth=0')).resolves.toBe(false);
+		const links = await page.$$eval('ol.pb-track a', (els) => els.length);
+		expect(links).toBe(track.data.steps.length);
+		await page.context().close();
+	});
+
+	test('the home page sends each role to its track', async () => {
+		const page = await openPage('/');
+		for (const t of sorted(playbook, 'tracks')) {
+			await expect(page.isVisible(`main a[href="/tracks/${t.id}/"]`)).resolves.toBe(true);
+		}
+		await page.context().close();
+	});
+});

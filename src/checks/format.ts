@@ -3,7 +3,7 @@ import type { Problem } from './problems.ts';
 
 /** One problem as one line: `file  field  problem. fix.` Warnings say so. */
 export function formatProblem(p: Problem): string {
-	const what = p.severity === 'warning' ? `warning: ${p.message}` : p.message;
+	const what = p.severity === 'error' ? p.message : `${p.severity}: ${p.message}`;
 	return `${p.file}  ${p.field}  ${what}. ${p.fix}`;
 }
 
@@ -13,7 +13,8 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export function formatSummary(report: Report): string {
 	const counts = `${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}`;
 	const verdict = report.errorCount === 0 ? 'Playbook is valid' : 'Playbook has problems';
-	return `${verdict}: ${counts} in ${plural(report.fileCount, 'file')}.`;
+	const notes = report.infoCount > 0 ? ` ${plural(report.infoCount, 'coverage gap')} noted.` : '';
+	return `${verdict}: ${counts} in ${plural(report.fileCount, 'file')}.${notes}`;
 }
 
 /** The text report: one line per problem, then the summary. */
@@ -23,9 +24,9 @@ export function formatText(report: Report): string {
 
 /** The JSON report, for editors and CI tools. */
 export function formatJson(report: Report): string {
-	const { problems, errorCount, warningCount, fileCount } = report;
+	const { problems, errorCount, warningCount, infoCount, fileCount } = report;
 	return JSON.stringify(
-		{ ok: errorCount === 0, errorCount, warningCount, fileCount, problems },
+		{ ok: errorCount === 0, errorCount, warningCount, infoCount, fileCount, problems },
 		null,
 		2,
 	);
@@ -39,7 +40,7 @@ export function formatGithubAnnotations(report: Report): string {
 	return report.problems
 		.map(
 			(p) =>
-				`::${p.severity} file=${property(p.file)},title=${property(`${p.code} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
+				`::${p.severity === 'info' ? 'notice' : p.severity} file=${property(p.file)},title=${property(`${p.code} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
 		)
 		.join('\n');
 }

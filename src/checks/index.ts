@@ -1,6 +1,8 @@
 import { readContent } from '../lib/read-content.ts';
 import type { Playbook } from '../lib/playbook.ts';
+import { checkCoverage } from './coverage.ts';
 import { checkLeadGraph } from './lead-graph.ts';
+import { checkTrackSteps } from './tracks.ts';
 import { checkOwnership } from './ownership.ts';
 import { type Problem, sortProblems } from './problems.ts';
 import { checkReferences } from './references.ts';
@@ -20,6 +22,8 @@ export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): P
 		...checkReferences(playbook),
 		...checkLeadGraph(playbook),
 		...checkReviews(playbook, options.today ?? todayIso(), options.strict ?? false),
+		...checkTrackSteps(playbook),
+		...checkCoverage(playbook),
 	];
 }
 
@@ -28,6 +32,8 @@ export interface Report {
 	problems: Problem[];
 	errorCount: number;
 	warningCount: number;
+	/** Findings for planning, never failures: coverage gaps. */
+	infoCount: number;
 	fileCount: number;
 	playbook: Playbook;
 }
@@ -43,6 +49,7 @@ export function checkContent(
 		problems: all,
 		errorCount: all.filter((p) => p.severity === 'error').length,
 		warningCount: all.filter((p) => p.severity === 'warning').length,
+		infoCount: all.filter((p) => p.severity === 'info').length,
 		fileCount,
 		playbook,
 	};

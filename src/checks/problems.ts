@@ -23,6 +23,7 @@ export const PROBLEM_KINDS = {
 	AmbiguousEntryStage: { severity: 'error', title: 'Two lead stages share the lowest order' },
 	UnreachableStage: { severity: 'error', title: 'A lead stage cannot be reached from the entry' },
 	NoExit: { severity: 'error', title: 'Leads in a lead stage can never reach a terminal stage' },
+	CoverageGap: { severity: 'info', title: 'A persona has no content at a buyer stage' },
 	ReviewOverdue: { severity: 'warning', title: 'A definition is past its review date' },
 	MissingGithubHandle: { severity: 'error', title: 'An owner has no GitHub handle for CODEOWNERS' },
 	StaleCodeowners: { severity: 'error', title: 'CODEOWNERS does not match the owners' },
@@ -30,7 +31,7 @@ export const PROBLEM_KINDS = {
 	IgnoredFile: { severity: 'warning', title: 'A file in a collection folder is not read' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 export type ProblemCode = keyof typeof PROBLEM_KINDS;
 
 /** One finding: where (file, field), what (message) and what to do (fix). */

@@ -16,6 +16,8 @@ export const REFERENCE_FIELDS: readonly ReferenceField[] = [
 	{ from: 'library', field: 'personas', to: 'personas' },
 	{ from: 'lead-stages', field: 'next', to: 'lead-stages' },
 	{ from: 'slas', field: 'lead_stage', to: 'lead-stages' },
+	{ from: 'glossary', field: 'see_also', to: 'glossary' },
+	{ from: 'metrics', field: 'lead_stages', to: 'lead-stages' },
 ];
 
 /** The ids a reference field holds in an entry's data, whether it is a list or a single id. */

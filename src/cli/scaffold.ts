@@ -47,7 +47,21 @@ export function scaffold(collection: CollectionName, id: string, context: Scaffo
 		'status: draft # draft | approved | deprecated',
 		`reviewed: ${context.today}`,
 	];
-	const specific: Record<Exclude<CollectionName, 'team' | 'guides'>, string[]> = {
+	if (collection === 'tracks') {
+		return frontmatter(
+			[
+				`title: ${title(id)}`,
+				'summary: Who this track is for and what they will know at the end.',
+				'role: Role name',
+				'steps:',
+				`  - read: guides/start-here # collection/id of any entry`,
+				'    take: What to take from it.',
+				'    minutes: 5',
+			],
+			id,
+		);
+	}
+	const specific: Record<Exclude<CollectionName, 'team' | 'guides' | 'tracks'>, string[]> = {
 		personas: [
 			'role: Job title of the buyer',
 			`buying_role: champion # ${BUYING_ROLES.join(' | ')}`,
@@ -83,6 +97,23 @@ export function scaffold(collection: CollectionName, id: string, context: Scaffo
 			`use: both # ${USES.join(' | ')}`,
 			'# url: https://example.com/asset',
 			'# talk_track: How a rep uses it on a call.',
+		],
+		glossary: [
+			'# abbreviation: ABC',
+			'definition: What the term means, in words both teams agree on.',
+			'see_also: [] # glossary ids',
+			'avoid: [] # words not to use for it',
+		],
+		metrics: [
+			'formula: How it is computed, in words.',
+			'# numerator: What is counted',
+			'# denominator: What it is divided by',
+			'unit: percent',
+			'target: 1',
+			'better: higher # higher | lower',
+			'period: per month',
+			'source: The system of record',
+			'lead_stages: [] # lead-stage ids it spans',
 		],
 		slas: [
 			'from: marketing # the department that commits',

@@ -14,7 +14,6 @@ function escape(text: string): string {
 		.replace(/([\\`*_[\]|])/g, '\\$1');
 }
 
-
 /** Who must approve a change: its owners on the base ref by side (proposed owners if new). */
 function approversLine(change: EntryChange, base: Playbook): string {
 	const entry = (change.status === 'added' ? change.after : change.before) as Entry<'personas'>;

@@ -49,6 +49,16 @@ export function sectionHeadings(
 			return [h('commitments', 'Commitments'), h('escalation', 'When it is missed')];
 		case 'team':
 			return [h('owns', 'Owns')];
+		case 'glossary':
+			return [
+				h('definition', 'Definition'),
+				h('avoid', 'Words not to use for it'),
+				h('see-also', 'See also'),
+			];
+		case 'metrics':
+			return [h('formula', 'How it is computed')];
+		case 'tracks':
+			return [h('steps', 'Steps')];
 		case 'guides':
 			return [];
 	}

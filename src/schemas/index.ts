@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { BuyerStageSchema } from './buyer-stages.ts';
+import { GlossaryTermSchema } from './glossary.ts';
 import { GuideSchema } from './guides.ts';
+import { MetricSchema } from './metrics.ts';
+import { TrackSchema } from './tracks.ts';
 import { IcpSchema } from './icp.ts';
 import { LeadStageSchema } from './lead-stages.ts';
 import { LibraryItemSchema } from './library.ts';
@@ -65,6 +68,27 @@ export const COLLECTIONS = {
 		abbreviation: 'SLA',
 		singular: 'SLA',
 	},
+	glossary: {
+		schema: GlossaryTermSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Glossary',
+		singular: 'Glossary term',
+	},
+	metrics: {
+		schema: MetricSchema,
+		kind: 'definition',
+		extensions: ['.mdx', '.md'],
+		label: 'Shared metrics',
+		singular: 'Metric',
+	},
+	tracks: {
+		schema: TrackSchema,
+		kind: 'track',
+		extensions: ['.mdx', '.md'],
+		label: 'Onboarding tracks',
+		singular: 'Onboarding track',
+	},
 	guides: {
 		schema: GuideSchema,
 		kind: 'guide',
@@ -88,7 +112,7 @@ export const DEFINITION_COLLECTIONS = COLLECTION_NAMES.filter(
 export type EntryData<C extends CollectionName> = z.output<(typeof COLLECTIONS)[C]['schema']>;
 
 export { BuyerStageSchema, GuideSchema, IcpSchema, LeadStageSchema, LibraryItemSchema };
-export { PersonaSchema, SlaSchema, TeamSchema };
+export { PersonaSchema, SlaSchema, TeamSchema, GlossaryTermSchema, MetricSchema, TrackSchema };
 
 /** The abbreviation reps use for a whole collection (ICP, SLA), if any. */
 export function collectionAbbreviation(name: CollectionName): string | undefined {

@@ -1,0 +1,36 @@
+import { entriesOf, exists, type Playbook } from '../lib/playbook.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
+import { type Problem, problem } from './problems.ts';
+
+/** Splits a `collection/id` reference; undefined when the collection is not one. */
+export function parseEntryRef(ref: string): { collection: CollectionName; id: string } | undefined {
+	const [collection, id] = ref.split('/') as [string, string];
+	return (COLLECTION_NAMES as string[]).includes(collection)
+		? { collection: collection as CollectionName, id }
+		: undefined;
+}
+
+/** Every step of every onboarding track points at an entry that exists. */
+export function checkTrackSteps(playbook: Playbook): Problem[] {
+	const problems: Problem[] = [];
+	for (const track of entriesOf(playbook, 'tracks')) {
+		track.data.steps.forEach((step, index) => {
+			const target = parseEntryRef(step.read);
+			if (target && exists(playbook, target.collection, target.id)) return;
+			problems.push(
+				problem(
+					'DanglingReference',
+					track.file,
+					`steps[${index}].read`,
+					target
+						? `names "${step.read}", but there is no ${target.id} in content/${target.collection}`
+						: `names "${step.read}", but ${step.read.split('/')[0]} is not a collection`,
+					target
+						? `Use the id of an existing file in content/${target.collection}.`
+						: `Start it with one of ${COLLECTION_NAMES.join(', ')}.`,
+				),
+			);
+		});
+	}
+	return problems;
+}

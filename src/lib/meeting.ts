@@ -1,0 +1,33 @@
+import type { DefinitionCollection } from '../schemas/index.ts';
+import type { History, HistoryEvent } from './history.ts';
+import type { Playbook } from './playbook.ts';
+import { reviewsDue } from './review-due.ts';
+import { sorted } from './views.ts';
+
+/** The first day of the month before `today`'s: the default "changed since" of the meeting. */
+export function startOfPreviousMonth(today: string): string {
+	const [year, month] = today.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
+}
+
+/** Everything the monthly sales and marketing meeting looks at, as of `today`. */
+export function meetingAgenda(playbook: Playbook, history: History, today: string) {
+	const since = startOfPreviousMonth(today);
+	const changed: HistoryEvent[] = history.available
+		? history.recent.filter(
+				(event) =>
+					event.date >= since &&
+					event.collection !== 'team' &&
+					event.collection !== 'guides' &&
+					event.collection !== 'tracks',
+			)
+		: [];
+	return {
+		since,
+		metrics: sorted(playbook, 'metrics'),
+		slas: sorted(playbook, 'slas'),
+		changed: changed as (HistoryEvent & { collection: DefinitionCollection })[],
+		historyAvailable: history.available,
+		due: reviewsDue(playbook, today),
+	};
+}
