@@ -1,4 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { leadGraph } from '../checks/lead-graph.ts';
 import type { Entry, Playbook } from './playbook.ts';
 import { slasForLeadStage } from './views.ts';
@@ -69,7 +70,7 @@ export async function layoutLifecycle(playbook: Playbook): Promise<Diagram> {
 	const { stages } = leadGraph(playbook);
 	const edges = transitions(playbook);
 	const slaText = (t: Transition) => t.slas.map((sla) => sla.data.title).join('\n');
-	const graph = await new ELK().layout({
+	const input: ElkNode = {
 		id: 'lifecycle',
 		layoutOptions: {
 			'elk.algorithm': 'layered',
@@ -101,7 +102,8 @@ export async function layoutLifecycle(playbook: Playbook): Promise<Diagram> {
 					]
 				: [],
 		})),
-	});
+	};
+	const graph: ElkNode = await new ELK().layout(input);
 	return {
 		width: Math.ceil(graph.width ?? 0),
 		height: Math.ceil(graph.height ?? 0),
@@ -113,7 +115,7 @@ export async function layoutLifecycle(playbook: Playbook): Promise<Diagram> {
 			width: node.width ?? 0,
 			height: node.height ?? 0,
 		})),
-		edges: (graph.edges ?? []).map((edge, i) => {
+		edges: ((graph.edges ?? []) as ElkExtendedEdge[]).map((edge, i) => {
 			const section = edge.sections?.[0];
 			const points = section
 				? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
