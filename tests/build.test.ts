@@ -144,7 +144,7 @@ describe('onboarding, glossary, diagram, coverage and the meeting, as built page
 	test('the lifecycle diagram is an SVG with a text alternative listing the same transitions', () => {
 		for (const path of ['lead-stages', '']) {
 			const html = page(path);
-			expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Diagram of the lead lifecycle/);
+			expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-label="Diagram of the lead lifecycle/);
 			expect(html).toMatch(/<rect[^>]*class="pb-node"/);
 			const alternative = text(html.slice(html.indexOf('Transitions, as text')));
 			expect(alternative).toContain('New lead → Marketing Qualified Lead (MQL)');
