@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	type FinderOptions,
 	pagefindFilters,
+	personaCount,
 	queryFromState,
 	resultSummary,
 	stateFromQuery,
@@ -47,12 +48,15 @@ describe('the finder state', () => {
 		expect(pagefindFilters(state, options)).toEqual({
 			kind: 'Library item',
 			stage: { any: ['Awareness', 'Decision'] },
-			persona: { any: ['CFO'] },
+			// Items for every persona carry one shared value, so choosing a persona includes it.
+			persona: { any: ['CFO', 'Every persona'] },
 		});
 		expect(pagefindFilters(state, options, 'stage')).toEqual({
 			kind: 'Library item',
-			persona: { any: ['CFO'] },
+			persona: { any: ['CFO', 'Every persona'] },
 		});
+		expect(personaCount({ CFO: 2, 'Every persona': 3 }, 'CFO')).toBe(5);
+		expect(personaCount({}, 'CFO')).toBe(0);
 	});
 
 	test('the result line says whether filters are on', () => {
@@ -67,12 +71,12 @@ describe('the finder state', () => {
 });
 
 describe('what each page tells Pagefind', () => {
-	test('a library item with no personas serves every persona', () => {
+	test('a library item with no personas carries one value for every persona', () => {
 		const facets = searchFacets(playbook, playbook.entries.library.get('benchmark')!);
 		expect(facets.filters).toEqual({
 			kind: ['Library item'],
 			stage: ['Awareness'],
-			persona: ['CFO', 'Controller'],
+			persona: ['Every persona'],
 			format: ['Whitepaper'],
 			use: ['Sales and marketing'],
 		});

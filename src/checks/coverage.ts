@@ -1,4 +1,4 @@
-import { coverage } from '../lib/coverage.ts';
+import { coverageGaps } from '../lib/coverage.ts';
 import type { Playbook } from '../lib/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
@@ -7,7 +7,7 @@ export function checkCoverage(playbook: Playbook): Problem[] {
 	// A broken library, persona or stage file has its own error; gaps it causes would be noise.
 	const { invalid } = playbook;
 	if (invalid.library.size + invalid.personas.size + invalid['buyer-stages'].size > 0) return [];
-	return coverage(playbook).gaps.map(({ persona, stage }) =>
+	return coverageGaps(playbook).map(({ persona, stage }) =>
 		problem(
 			'CoverageGap',
 			persona.file,

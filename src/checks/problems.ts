@@ -59,13 +59,15 @@ export function problem(
 	return { code, severity: PROBLEM_KINDS[code].severity, file, field, message, fix };
 }
 
+const collator = new Intl.Collator('en');
+
 /** Sorts problems by file, then field, then message, so a report never depends on file order. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
 	const key = (p: Problem) => [p.file, p.field, p.code, p.message];
 	return [...problems].sort((a, b) => {
 		const [ka, kb] = [key(a), key(b)];
 		for (let i = 0; i < ka.length; i++) {
-			const order = ka[i]!.localeCompare(kb[i]!, 'en');
+			const order = collator.compare(ka[i]!, kb[i]!);
 			if (order !== 0) return order;
 		}
 		return 0;

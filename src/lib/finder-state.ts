@@ -20,6 +20,17 @@ export interface FinderOption {
 }
 export type FinderOptions = Record<FinderFilter, FinderOption[]>;
 
+/** The persona filter value of items that serve every persona (see search-facets.ts). */
+export const EVERY_PERSONA = 'Every persona';
+
+/**
+ * A persona's count from Pagefind's counts: its own items plus those for every persona,
+ * which are never the same items.
+ */
+export function personaCount(counts: Record<string, number>, label: string): number {
+	return (counts[label] ?? 0) + (counts[EVERY_PERSONA] ?? 0);
+}
+
 /** The kind every library item page carries, so the finder only lists library items. */
 export const LIBRARY_KIND = 'Library item';
 
@@ -63,7 +74,9 @@ export function pagefindFilters(
 	for (const filter of FINDER_FILTERS) {
 		if (filter === except || state.selected[filter].length === 0) continue;
 		const labels = new Map(options[filter].map((option) => [option.value, option.label]));
-		filters[filter] = { any: state.selected[filter].map((value) => labels.get(value) ?? value) };
+		const chosen = state.selected[filter].map((value) => labels.get(value) ?? value);
+		// Items for every persona carry one shared value rather than each persona's title.
+		filters[filter] = { any: filter === 'persona' ? [...chosen, EVERY_PERSONA] : chosen };
 	}
 	return filters;
 }

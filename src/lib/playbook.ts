@@ -40,10 +40,19 @@ export function createPlaybook(
 
 /** The entries of one collection, in id order. */
 export function entriesOf<C extends CollectionName>(playbook: Playbook, collection: C): Entry<C>[] {
-	return [...playbook.entries[collection].values()].sort((a, b) => a.id.localeCompare(b.id, 'en'));
+	// Ids are plain ASCII, so code-point order is their order, and far cheaper than a collator.
+	return [...playbook.entries[collection].values()].sort((a, b) => byCodePoint(a.id, b.id));
 }
 
 /** True when an id exists in a collection, valid or not. */
 export function exists(playbook: Playbook, collection: CollectionName, id: string): boolean {
 	return playbook.entries[collection].has(id) || playbook.invalid[collection].has(id);
 }
+
+/** Compares two strings by code point: stable, locale-free and fast. */
+export function byCodePoint(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One English collator for titles: `localeCompare` with a locale builds one per call. */
+export const titleCollator = new Intl.Collator('en');

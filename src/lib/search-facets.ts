@@ -1,7 +1,8 @@
 import { collectionAbbreviation, COLLECTIONS } from '../schemas/index.ts';
+import { EVERY_PERSONA } from './finder-state.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 import type { Entry, Playbook } from './playbook.ts';
-import { sorted, titleOf } from './views.ts';
+import { titleOf } from './views.ts';
 
 /** The Pagefind filters of the site, in the order the finder shows them. */
 export const FILTER_NAMES = ['kind', 'stage', 'persona', 'format', 'use'] as const;
@@ -24,7 +25,8 @@ export function firstSentence(text: string): string {
 /**
  * What an entry page tells Pagefind: its kind, the buyer stages and personas it serves, its
  * format and use, a summary for results, and the abbreviations and aliases it is known by.
- * A library item with no personas serves every persona, so it carries every persona's title.
+ * A library item with no personas serves every persona: it carries one value, EVERY_PERSONA,
+ * rather than every persona's title, which would grow the index with the number of personas.
  */
 export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 	const facets: SearchFacets = {
@@ -42,19 +44,18 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 
 	if (entry.collection === 'library') {
 		const item = (entry as Entry<'library'>).data;
-		const personas =
-			item.personas.length > 0 ? item.personas : sorted(playbook, 'personas').map((p) => p.id);
+
 		const stages = item.stages.map((id) => titleOf(playbook, 'buyer-stages', id));
 		facets.filters.stage = stages;
-		facets.filters.persona = personas.map((id) => titleOf(playbook, 'personas', id));
+		facets.filters.persona =
+			item.personas.length > 0
+				? item.personas.map((id) => titleOf(playbook, 'personas', id))
+				: [EVERY_PERSONA];
 		facets.filters.format = [labelOf(item.format)];
 		facets.filters.use = [labelOf(item.use)];
 		facets.meta.format = labelOf(item.format);
 		facets.meta.stages = stages.join(', ');
-		facets.meta.personas =
-			item.personas.length > 0
-				? item.personas.map((id) => titleOf(playbook, 'personas', id)).join(', ')
-				: 'Every persona';
+		facets.meta.personas = facets.filters.persona.join(', ');
 		if (item.talk_track) facets.meta.talk_track = firstSentence(item.talk_track);
 	}
 	if (entry.collection === 'buyer-stages')

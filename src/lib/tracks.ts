@@ -45,6 +45,6 @@ export function formatMinutes(minutes: number): string {
 }
 
 /** The tracks in the order the home page offers them. */
-export function tracksInOrder(playbook: Playbook): Entry<'tracks'>[] {
+export function tracksInOrder(playbook: Playbook): readonly Entry<'tracks'>[] {
 	return sorted(playbook, 'tracks');
 }

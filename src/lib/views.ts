@@ -1,7 +1,7 @@
 import { reviewDue } from '../checks/review.ts';
 import { COLLECTIONS, type CollectionName, type DefinitionCollection } from '../schemas/index.ts';
 import type { Department } from '../schemas/vocabulary.ts';
-import { entriesOf, type Entry, type Playbook } from './playbook.ts';
+import { entriesOf, type Entry, type Playbook, titleCollator } from './playbook.ts';
 
 /**
  * What the pages show, computed from a loaded playbook. Pure functions, so the pages stay thin
@@ -48,9 +48,22 @@ export function reviewOf(
 	return { reviewed: data.reviewed, due, overdue: due < today };
 }
 
-/** Entries in the order readers expect: by `order` where the collection has one, else by title. */
-export function sorted<C extends CollectionName>(playbook: Playbook, collection: C): Entry<C>[] {
-	const withOrder = (entry: Entry<C>) => {
+const sortedCache = new WeakMap<Playbook, Map<CollectionName, readonly Entry[]>>();
+
+/**
+ * Entries in the order readers expect: by `order` (or `tier`) where the collection has one,
+ * then by title. Computed once per playbook and collection: every page of a large playbook
+ * asks for the same lists, and sorting them per page would make the build quadratic.
+ */
+export function sorted<C extends CollectionName>(
+	playbook: Playbook,
+	collection: C,
+): readonly Entry<C>[] {
+	let byCollection = sortedCache.get(playbook);
+	if (!byCollection) sortedCache.set(playbook, (byCollection = new Map()));
+	const cached = byCollection.get(collection);
+	if (cached) return cached as readonly Entry<C>[];
+	const rank = (entry: Entry<C>) => {
 		const data = entry.data as { order?: number; tier?: number };
 		return data.order ?? data.tier ?? 0;
 	};
@@ -58,9 +71,13 @@ export function sorted<C extends CollectionName>(playbook: Playbook, collection:
 		const data = entry.data as { title?: string; name?: string };
 		return data.title ?? data.name ?? entry.id;
 	};
-	return entriesOf(playbook, collection).sort(
-		(a, b) => withOrder(a) - withOrder(b) || titleOf(a).localeCompare(titleOf(b), 'en'),
+	const result = Object.freeze(
+		entriesOf(playbook, collection).sort(
+			(a, b) => rank(a) - rank(b) || titleCollator.compare(titleOf(a), titleOf(b)),
+		),
 	);
+	byCollection.set(collection, result);
+	return result;
 }
 
 /** True when a library item serves a persona: it names it, or it names no persona at all. */

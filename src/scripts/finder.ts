@@ -4,6 +4,7 @@ import {
 	type FinderOptions,
 	type FinderState,
 	pagefindFilters,
+	personaCount,
 	queryFromState,
 	resultSummary,
 	stateFromQuery,
@@ -86,7 +87,9 @@ export async function startFinder(): Promise<void> {
 				const count = form.querySelector(
 					`[data-count-for="${CSS.escape(`${filter}:${option.label}`)}"]`,
 				);
-				if (count) count.textContent = `(${values[option.label] ?? 0})`;
+				const n =
+					filter === 'persona' ? personaCount(values, option.label) : (values[option.label] ?? 0);
+				if (count) count.textContent = `(${n})`;
 			}
 		}
 		shown = search.results;

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** Bytes of every file under a folder, recursively. */
+export function folderBytes(folder: string, keep: (path: string) => boolean = () => true): number {
+	if (!existsSync(folder)) return 0;
+	return readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((dirent) => dirent.isFile() && keep(join(dirent.parentPath, dirent.name)))
+		.reduce((sum, dirent) => sum + statSync(join(dirent.parentPath, dirent.name)).size, 0);
+}
+
+const gzipBytes = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+
+export interface PageWeight {
+	/** The page's HTML, gzipped (inline scripts and styles included). */
+	html: number;
+	/** Every script the page loads at start (module scripts and preloads), gzipped. */
+	js: number;
+	/** Every stylesheet the page links, gzipped. */
+	css: number;
+}
+
+/**
+ * What a reader's browser downloads for one page before any interaction, gzipped as a static
+ * host would serve it. Scripts loaded only on demand (the search index) are not counted.
+ */
+export function pageWeight(siteDir: string, pagePath: string): PageWeight {
+	const html = readFileSync(join(siteDir, pagePath, 'index.html'), 'utf8');
+	const local = (url: string) => join(siteDir, decodeURI(url.split(/[?#]/)[0]!));
+	const assets = (pattern: RegExp) =>
+		[...new Set([...html.matchAll(pattern)].map((match) => match[1]!))].filter((url) =>
+			url.startsWith('/'),
+		);
+	const sum = (urls: string[]) =>
+		urls.reduce(
+			(total, url) => total + (existsSync(local(url)) ? gzipBytes(readFileSync(local(url))) : 0),
+			0,
+		);
+	return {
+		html: gzipBytes(html),
+		js: sum([
+			...assets(/<script[^>]*\bsrc="([^"]+)"/g),
+			...assets(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+		]),
+		css: sum(assets(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)),
+	};
+}
+
+export interface Measured {
+	code: number | null;
+	seconds: number;
+	/** Highest resident memory of the process and its children together, in MB. */
+	peakRssMb: number;
+	output: string;
+}
+
+/** The resident memory of a process and all its descendants, in kB, read from /proc. */
+function treeRssKb(pid: number): number {
+	const children = (id: number): number[] => {
+		try {
+			return readFileSync(`/proc/${id}/task/${id}/children`, 'utf8')
+				.split(' ')
+				.filter(Boolean)
+				.map(Number);
+		} catch {
+			return [];
+		}
+	};
+	const rss = (id: number) => {
+		try {
+			return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+		} catch {
+			return 0;
+		}
+	};
+	let total = 0;
+	const queue = [pid];
+	while (queue.length > 0) {
+		const id = queue.pop()!;
+		total += rss(id);
+		queue.push(...children(id));
+	}
+	return total;
+}
+
+/** Runs a command to its end, timing it and sampling its memory every 50 ms. */
+export function runMeasured(
+	command: string,
+	args: string[],
+	options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<Measured> {
+	return new Promise((resolve) => {
+		const started = performance.now();
+		const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		let peak = 0;
+		const timer = setInterval(() => (peak = Math.max(peak, treeRssKb(child.pid!))), 50);
+		child.on('close', (code) => {
+			clearInterval(timer);
+			resolve({
+				code,
+				seconds: (performance.now() - started) / 1000,
+				peakRssMb: peak / 1024,
+				output,
+			});
+		});
+	});
+}
