@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { playbookCheck } from './src/integration.ts';
@@ -12,7 +13,7 @@ export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
 	// entries of one playbook never linger in the build of another.
 	cacheDir: content
-		? `./node_modules/.astro/content-${createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12)}`
+		? join(tmpdir(), 'playbook-astro-cache', createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12))
 		: './node_modules/.astro',
 	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
 	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',

@@ -30,6 +30,8 @@ const { values } = parseArgs({
 		sizes: { type: 'string', default: '1000,5000,10000' },
 		'build-up-to': { type: 'string', default: '5000' },
 		out: { type: 'string', default: join(ROOT, 'tests', 'bench', 'results.json') },
+		// Entry bodies as MDX (the default in the content contract) or plain Markdown.
+		'body-format': { type: 'string', default: 'mdx' },
 	},
 });
 const sizes = values.sizes
@@ -37,6 +39,7 @@ const sizes = values.sizes
 	.map(Number)
 	.filter((n) => n > 0);
 const buildUpTo = Number(values['build-up-to']);
+const extension = values['body-format'] === 'md' ? '.md' : '.mdx';
 const work = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 
 // 2. A bare Starlight project beside it, sharing this project's packages through hard links.
@@ -69,7 +72,7 @@ try {
 		// 3. Generate the playbook (and the same pages as docs for the baseline).
 		const entries = generatePlaybook(size);
 		const content = join(work, `content-${size}`);
-		writePlaybook(entries, content);
+		writePlaybook(entries, content, extension);
 
 		// 4. Time the checker: the whole command, and its rules on a loaded playbook.
 		const check = await runMeasured(
@@ -125,7 +128,7 @@ try {
 				`  playbook build ${round(ours.seconds, 1)} s, ${Math.round(ours.peakRssMb)} MB`,
 			);
 			rmSync(join(bare, 'src', 'content'), { recursive: true, force: true });
-			writeBareDocs(entries, join(bare, 'src', 'content', 'docs'));
+			writeBareDocs(entries, join(bare, 'src', 'content', 'docs'), extension);
 			rmSync(join(bare, 'dist'), { recursive: true, force: true });
 			rmSync(join(bare, 'node_modules', '.astro'), { recursive: true, force: true });
 			const baseline = await runMeasured(NODE, [ASTRO, 'build'], {
@@ -163,6 +166,15 @@ try {
 				page_js_gz_kb: kb(weight.js),
 				page_css_gz_kb: kb(weight.css),
 			});
+			// The baseline's first query too, to tell Pagefind's own cost from ours (printed only).
+			const bareQuery = await firstQueryBytes(
+				join(bare, 'dist'),
+				'/library/item-1/',
+				'reconciliation',
+			);
+			console.error(
+				`  first search: playbook ${run.pagefind_first_query_kb} kB, bare Starlight ${kb(bareQuery)} kB`,
+			);
 			rmSync(dist, { recursive: true, force: true });
 		}
 		runs.push(run);

@@ -4,6 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from './checks/index.ts';
 import { formatProblem, formatSummary } from './checks/format.ts';
+import { dropCacheIfEntriesMoved } from './lib/content-cache.ts';
 import { contentDir } from './lib/content-dir.ts';
 
 /**
@@ -25,6 +26,9 @@ export function playbookCheck(): AstroIntegration {
 				}
 				if (report.errorCount === 0) {
 					logger.info(formatSummary(report));
+					if (dropCacheIfEntriesMoved(folder, fileURLToPath(config.cacheDir))) {
+						logger.info('Entries were renamed since the last build; reading the content afresh.');
+					}
 					return;
 				}
 				if (command === 'build')

@@ -287,7 +287,11 @@ export function generatePlaybook(size: number, seed = 1): GeneratedEntry[] {
 }
 
 /** Writes a generated playbook as a content folder, as editors would. */
-export function writePlaybook(entries: GeneratedEntry[], contentDir: string): void {
+export function writePlaybook(
+	entries: GeneratedEntry[],
+	contentDir: string,
+	extension: '.mdx' | '.md' = '.mdx',
+): void {
 	rmSync(contentDir, { recursive: true, force: true });
 	for (const entry of entries) {
 		const folder = join(contentDir, entry.collection);
@@ -297,7 +301,7 @@ export function writePlaybook(entries: GeneratedEntry[], contentDir: string): vo
 				? `${entry.yaml.join('\n')}\n`
 				: `---\n${entry.yaml.join('\n')}\n---\n\n${entry.body}\n`;
 		writeFileSync(
-			join(folder, `${entry.id}${entry.collection === 'team' ? '.yaml' : '.mdx'}`),
+			join(folder, `${entry.id}${entry.collection === 'team' ? '.yaml' : extension}`),
 			text,
 		);
 	}
@@ -307,7 +311,11 @@ export function writePlaybook(entries: GeneratedEntry[], contentDir: string): vo
  * The same pages as plain Starlight docs: title, description, the fields as a list, and the
  * body, so the baseline renders comparable content through Starlight's own pipeline.
  */
-export function writeBareDocs(entries: GeneratedEntry[], docsDir: string): void {
+export function writeBareDocs(
+	entries: GeneratedEntry[],
+	docsDir: string,
+	extension: '.mdx' | '.md' = '.mdx',
+): void {
 	rmSync(docsDir, { recursive: true, force: true });
 	for (const entry of entries) {
 		const folder = join(docsDir, entry.collection);
@@ -326,7 +334,7 @@ export function writeBareDocs(entries: GeneratedEntry[], docsDir: string): void 
 		const title = entry.title.replace(/"/g, "'");
 		const description = (entry.summary || entry.title).replace(/"/g, "'");
 		writeFileSync(
-			join(folder, `${entry.id}.mdx`),
+			join(folder, `${entry.id}${extension}`),
 			`---\ntitle: "${title}"\ndescription: "${description}"\n---\n\n${fields}\n\n${entry.body}\n`,
 		);
 	}
