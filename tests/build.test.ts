@@ -184,3 +184,20 @@ describe('onboarding, glossary, diagram, coverage and the meeting, as built page
 		expect(meeting).toContain('Due for review');
 	});
 });
+
+describe('building again after an editor renames a file', () => {
+	test('an entry moved from .mdx to .md builds, and its page is still there', () => {
+		const root = playbookWith();
+		const outDir = join(out, 'renamed');
+		expect(buildSite(join(root, 'content'), outDir).code).toBe(0);
+		const from = join(root, 'content', 'lead-stages', 'mql.mdx');
+		writeFileSync(from.replace(/\.mdx$/, '.md'), readFileSync(from));
+		rmSync(from);
+		const again = buildSite(join(root, 'content'), outDir);
+		expect(again.output).not.toContain('failed to resolve');
+		expect(again.code).toBe(0);
+		expect(readFileSync(join(outDir, 'lead-stages', 'mql', 'index.html'), 'utf8')).toContain(
+			'Scored by fit and behaviour.',
+		);
+	});
+});
