@@ -123,3 +123,21 @@ describe('in GitHub Actions', () => {
 		);
 	});
 });
+
+describe('npm run export', () => {
+	test('prints every definition as JSON without building, and refuses a broken playbook', () => {
+		const good = playbook(['export', '--content', 'content'], playbookWith());
+		expect(good.code).toBe(0);
+		const data = JSON.parse(good.stdout);
+		expect(data.definitions['lead-stages'].map((d: { id: string }) => d.id)).toEqual([
+			'disqualified',
+			'mql',
+			'new',
+			'won',
+		]);
+		expect(data.contract.personas.type).toBe('object');
+		const bad = playbook(['export'], playbookWith('missing-marketing-owner'));
+		expect(bad.code).toBe(1);
+		expect(bad.stderr).toContain('Not exported: 1 error.');
+	});
+});

@@ -7,6 +7,7 @@ import { runApprovals } from './approvals.ts';
 import { runCheck } from './check.ts';
 import { runCodeowners } from './codeowners.ts';
 import { runDiff } from './diff.ts';
+import { runExport } from './export.ts';
 import { runNew } from './new.ts';
 import { UsageError } from './usage.ts';
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[]) => number> = {
 	codeowners: runCodeowners,
 	diff: runDiff,
 	approvals: runApprovals,
+	export: runExport,
 };
 
 const USAGE = `Usage: playbook <command> [options]
@@ -26,7 +28,8 @@ Commands:
   codeowners [--check]                                     write or verify .github/CODEOWNERS
   diff <base> [<head>] [--site URL]                        Markdown of what changed between refs
   approvals --base REF [--head REF] --approved-by a,b [--author h]
-            (or --reviews FILE --head-sha SHA)             the sales-and-marketing approval gate`;
+            (or --reviews FILE --head-sha SHA)             the sales-and-marketing approval gate
+  export [--content DIR] [--out FILE] [--site URL]         every definition as JSON, for CRM checks`;
 
 function main(argv: string[]): number {
 	const [command, ...args] = argv;

@@ -1,0 +1,36 @@
+import { writeFileSync } from 'node:fs';
+import { checkContent } from '../checks/index.ts';
+import { formatProblem } from '../checks/format.ts';
+import { todayIso } from '../checks/review.ts';
+import { playbookExport } from '../lib/export.ts';
+import { parseOptions } from './usage.ts';
+
+/**
+ * `playbook export [--content DIR] [--out FILE] [--site URL]`: the same data as the site's
+ * /playbook.json, without building the site. Refuses a playbook with errors (exit 1).
+ */
+export function runExport(args: string[]): number {
+	// 1. Read the options.
+	const { values } = parseOptions(args, {
+		content: { type: 'string', default: 'content' },
+		out: { type: 'string' },
+		site: { type: 'string', default: process.env.PLAYBOOK_SITE || 'https://playbook.example' },
+	});
+
+	// 2. Check first: an export of a broken playbook would spread its mistakes to the CRM.
+	const report = checkContent(values.content);
+	if (report.errorCount > 0) {
+		for (const problem of report.problems.filter((p) => p.severity === 'error'))
+			console.error(formatProblem(problem));
+		console.error(
+			`Not exported: ${report.errorCount} ${report.errorCount === 1 ? 'error' : 'errors'}. Fix them, then export again.`,
+		);
+		return 1;
+	}
+
+	// 3. Write the JSON.
+	const json = `${JSON.stringify(playbookExport(report.playbook, values.site, process.env.PLAYBOOK_TODAY || todayIso()), null, '\t')}\n`;
+	if (values.out) writeFileSync(values.out, json);
+	else process.stdout.write(json);
+	return 0;
+}
