@@ -12,8 +12,9 @@ function collection<C extends CollectionName>(name: C) {
 	const { extensions, schema } = COLLECTIONS[name];
 	return defineCollection({
 		loader: glob({
-			base: `${contentDir()}/${name}`,
-			pattern: `**/*.{${extensions.map((extension) => extension.slice(1)).join(',')}}`,
+			// From the content root, so a collection without a folder is simply empty.
+			base: contentDir(),
+			pattern: `${name}/**/*.{${extensions.map((extension) => extension.slice(1)).join(',')}}`,
 			// The id is the file name, as in the content contract (Astro would slugify the path).
 			generateId: ({ entry }) => basename(entry, extname(entry)),
 		}),

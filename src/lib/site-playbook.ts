@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { getCollection } from 'astro:content';
+import { contentDir } from './content-dir.ts';
+import { listEntryFiles } from './read-content.ts';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
 import { createPlaybook, type Entry, type Playbook } from './playbook.ts';
 
@@ -12,6 +15,8 @@ export function sitePlaybook(): Promise<Playbook> {
 	cached ??= (async () => {
 		const entries: Entry[] = [];
 		for (const collection of COLLECTION_NAMES) {
+			// Astro warns about every empty collection it is asked for; optional ones may be absent.
+			if (listEntryFiles(join(contentDir(), collection)).length === 0) continue;
 			for (const entry of await getCollection(collection)) {
 				entries.push({
 					collection,

@@ -175,9 +175,9 @@ export function entryTitle(entry: Entry): string {
 	return abbreviation && !title.includes(abbreviation) ? `${title} (${abbreviation})` : title;
 }
 
-/** The one-line description of an entry's page: its summary, or a person's job title. */
+/** The one-line description of an entry's page: its summary (if any), or a person's job title. */
 export function entryDescription(entry: Entry): string {
 	return entry.collection === 'team'
 		? (entry as Entry<'team'>).data.title
-		: (entry.data as { summary: string }).summary;
+		: ((entry.data as { summary?: string }).summary ?? '');
 }
