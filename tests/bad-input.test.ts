@@ -181,9 +181,30 @@ describe('bad input gets one clear line per problem', () => {
 	test('a file name that is not an id', () => {
 		expect(lines(check(playbookWith('invalid-id')))).toMatchInlineSnapshot(`
 			[
-			  "content/personas/Big Boss.mdx  id  the file name gives the id "Big Boss", which is not a valid id. Rename the file using lower-case letters, digits, - and _ only, for example big-boss.mdx.",
+			  "content/personas/Big Boss.mdx  id  the file name gives the id "Big Boss", which is not a valid id. Rename the file using letters, digits, - and _ only, for example big-boss.mdx.",
 			]
 		`);
+	});
+
+	test('an upper-case file name is a valid id; an invisible character in one is not', () => {
+		const root = playbookWith();
+		const stages = join(root, 'content', 'lead-stages');
+		writeFileSync(
+			join(stages, 'SQL.mdx'),
+			readFileSync(join(stages, 'won.mdx'), 'utf8').replace('order: 3', 'order: 5'),
+		);
+		const mql = join(stages, 'mql.mdx');
+		writeFileSync(
+			mql,
+			readFileSync(mql, 'utf8').replace(
+				'next: [won, disqualified]',
+				'next: [won, disqualified, SQL]',
+			),
+		);
+		expect(check(root).problems).toEqual([]);
+
+		writeFileSync(join(stages, 'wo\u200bn.mdx'), readFileSync(join(stages, 'won.mdx')));
+		expect(where(check(root))).toEqual([['content/lead-stages/wo\u200bn.mdx', 'id', 'InvalidId']]);
 	});
 
 	test('a file that is not UTF-8', () => {

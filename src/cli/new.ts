@@ -25,7 +25,7 @@ export function runNew(args: string[]): number {
 		);
 	}
 	if (!ID_PATTERN.test(id)) {
-		throw new UsageError(`"${id}" is not a valid id; use lower-case letters, digits, - and _.`);
+		throw new UsageError(`"${id}" is not a valid id; use letters, digits, - and _.`);
 	}
 	const name = collection as CollectionName;
 	const folder = join(values.content, name);

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { schemaProblems } from '../checks/schema-problems.ts';
-import { type Problem, problem } from '../checks/problems.ts';
+import { type Problem, problem, quote } from '../checks/problems.ts';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
@@ -147,8 +147,8 @@ export function readSource(source: ContentSource): ReadResult {
 						'InvalidId',
 						file,
 						'id',
-						`the file name gives the id "${id}", which is not a valid id`,
-						`Rename the file using lower-case letters, digits, - and _ only, for example ${suggestId(id)}${extension}.`,
+						`the file name gives the id ${quote(id)}, which is not a valid id`,
+						`Rename the file using letters, digits, - and _ only, for example ${suggestId(id)}${extension}.`,
 					),
 				);
 				continue;

@@ -5,13 +5,18 @@ import { z } from 'zod';
  * the wording of a problem lives beside the rule that finds it.
  */
 
-/** An entry id: lower-case letters, digits, `-` and `_`, as in a file name and a URL. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+/**
+ * An entry id: its file name without extension, safe as a URL segment: ASCII letters, digits,
+ * `-`, `_` and `.`, starting with a letter or digit. Lower case is the convention (`mql`), but
+ * the contract allows any file name, so `SQL` is accepted too. Spaces, slashes and look-alike
+ * or invisible Unicode characters are refused: they make ids that read alike but differ.
+ */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** A reference to another entry, by id. Whether it resolves is a cross-entry check. */
 export const EntryIdSchema = z.string().regex(ID_PATTERN, {
 	error:
-		'is not an entry id. Use the file name of the entry without its extension: lower-case letters, digits, - and _.',
+		'is not an entry id. Use the file name of the entry without its extension: letters, digits, - and _.',
 });
 
 /** Text a reader sees; must contain something other than whitespace. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TextSchema } from './fields.ts';
 
 /** A reference to any entry, written `collection/id`, e.g. `lead-stages/mql`. */
-export const EntryRefSchema = z.string().regex(/^[a-z-]+\/[a-z0-9][a-z0-9_-]*$/, {
+export const EntryRefSchema = z.string().regex(/^[a-z-]+\/[A-Za-z0-9][A-Za-z0-9._-]*$/, {
 	error: 'is not an entry reference. Write the collection and the id, for example lead-stages/mql.',
 });
 
