@@ -17,6 +17,8 @@ export default defineConfig({
 		: './node_modules/.astro',
 	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
 	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
+	// A sub-folder to serve from, such as /playbook on GitHub Pages; links follow it.
+	base: process.env.PLAYBOOK_BASE || undefined,
 	vite: {
 		build: {
 			rolldownOptions: {
