@@ -18,7 +18,7 @@ export default defineConfig({
 	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
 	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
 	// A sub-folder to serve from, such as /playbook on GitHub Pages; links follow it.
-	base: process.env.PLAYBOOK_BASE || undefined,
+	base: process.env.PLAYBOOK_BASE || '/',
 	vite: {
 		build: {
 			rolldownOptions: {
