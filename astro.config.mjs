@@ -13,7 +13,11 @@ export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
 	// entries of one playbook never linger in the build of another.
 	cacheDir: content
-		? join(tmpdir(), 'playbook-astro-cache', createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12))
+		? join(
+				tmpdir(),
+				'playbook-astro-cache',
+				createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12),
+			)
 		: './node_modules/.astro',
 	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
 	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',

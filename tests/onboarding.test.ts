@@ -65,7 +65,8 @@ describe('the lead lifecycle diagram', () => {
 	test('every next is a transition; an SLA sits on its stage’s way forward', () => {
 		expect(
 			transitions(playbook).map(
-				(t) => `${t.from.id}→${t.to.id}${t.slas.length ? ` [${t.slas.map((s) => s.id)}]` : ''}`,
+				(t) =>
+					`${t.from.id}→${t.to.id}${t.slas.length ? ` [${t.slas.map((s) => s.id).join(',')}]` : ''}`,
 			),
 		).toEqual(['new→mql', 'new→disqualified', 'mql→won [mql-follow-up]', 'mql→disqualified']);
 	});

@@ -49,11 +49,11 @@ async function finderTitles(page: Page): Promise<string[]> {
 	);
 	await page.waitForFunction(() => {
 		const count = Number(
-			/(\d+) item/.exec(document.getElementById('pb-finder-status')!.textContent!)![1],
+			/(\d+) item/.exec(document.getElementById('pb-finder-status')!.textContent)![1],
 		);
 		return document.querySelectorAll('#pb-finder-results > li').length === Math.min(count, 30);
 	});
-	return page.$$eval('#pb-finder-results h3', (els) => els.map((el) => el.textContent!.trim()));
+	return page.$$eval('#pb-finder-results h3', (els) => els.map((el) => el.textContent.trim()));
 }
 
 const titlesOf = (items: { data: { title: string } }[]) => items.map((i) => i.data.title).sort();
@@ -174,7 +174,7 @@ describe('without JavaScript', () => {
 		const stage = stages[1]!;
 		const page = await openPage(`/buyer-stages/${stage.id}/`, false);
 		const listed = await page.$$eval('.pb-library a', (els) =>
-			els.map((el) => el.textContent!.trim()),
+			els.map((el) => el.textContent.trim()),
 		);
 		const expected = sorted(playbook, 'library').filter((item) =>
 			item.data.stages.includes(stage.id),

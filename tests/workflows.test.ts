@@ -27,6 +27,6 @@ describe('GitHub workflows', () => {
 	});
 	test.each(workflows)('%s sets permissions, read-only unless a job needs more', (name) => {
 		const text = readFileSync(join(dir, name), 'utf8');
-		expect(text).toMatch(/^permissions:\n  contents: read$/m);
+		expect(text).toMatch(/^permissions:\n {2}contents: read$/m);
 	});
 });

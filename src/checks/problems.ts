@@ -80,6 +80,7 @@ export function quote(value: unknown): string {
 	const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
 	// Control and invisible characters would make a line lie about what the file holds.
 	const visible = short
+		// eslint-disable-next-line no-control-regex -- control characters are what is replaced
 		.replace(/[\u0000-\u001f\u007f]/g, ' ')
 		.replace(/[\u200b-\u200f\u2060\ufeff]/g, '?');
 	return typeof value === 'string' ? `"${visible}"` : visible;

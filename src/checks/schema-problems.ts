@@ -20,7 +20,7 @@ function describeIssue(
 	issue: z.core.$ZodIssue,
 	data: unknown,
 ): Problem[] {
-	const path = issue.path.filter((key) => typeof key !== 'symbol') as (string | number)[];
+	const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
 	const input = valueAt(data, path);
 	const field = fieldName(path);
 	if (input === undefined && issue.code !== 'unrecognized_keys') {

@@ -63,7 +63,7 @@ function readReviews(file: string): GithubReview[] {
 		return reviews as GithubReview[];
 	} catch (error) {
 		throw new UsageError(
-			`--reviews ${file} is not a JSON list of reviews (${error instanceof Error ? error.message : error}).`,
+			`--reviews ${file} is not a JSON list of reviews (${error instanceof Error ? error.message : String(error)}).`,
 		);
 	}
 }

@@ -107,8 +107,10 @@ export function proseDiff(before: string, after: string, context = 6): string {
 	};
 	let [i, j] = [0, 0];
 	while (i < a.length || j < b.length) {
-		if (i < a.length && j < b.length && a[i] === b[j]) (push('same', a[i++]!), j++);
-		else if (j < b.length && (i === a.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!))
+		if (i < a.length && j < b.length && a[i] === b[j]) {
+			push('same', a[i++]!);
+			j++;
+		} else if (j < b.length && (i === a.length || lengths[i]![j + 1]! >= lengths[i + 1]![j]!))
 			push('add', b[j++]!);
 		else push('del', a[i++]!);
 	}

@@ -114,7 +114,7 @@ export function playbookHistory(contentDir: string): History {
 				status: file.status,
 				collection,
 				id: idOf(file.path),
-				fields: before && after ? diffFields(before.data as never, after.data as never) : [],
+				fields: before && after ? diffFields(before.data, after.data) : [],
 				bodyChanged: !!before && !!after && before.body.trim() !== after.body.trim(),
 			};
 			const absolute = resolve(repo, key);

@@ -1,5 +1,5 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { leadGraph } from '../checks/lead-graph.ts';
 import type { Entry, Playbook } from './playbook.ts';
 import { slasForLeadStage } from './views.ts';
@@ -115,7 +115,7 @@ export async function layoutLifecycle(playbook: Playbook): Promise<Diagram> {
 			width: node.width ?? 0,
 			height: node.height ?? 0,
 		})),
-		edges: ((graph.edges ?? []) as ElkExtendedEdge[]).map((edge, i) => {
+		edges: (graph.edges ?? []).map((edge, i) => {
 			const section = edge.sections?.[0];
 			const points = section
 				? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]

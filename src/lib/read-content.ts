@@ -199,7 +199,7 @@ export function readSource(source: ContentSource): ReadResult {
 				invalid.push({ collection, id });
 				continue;
 			}
-			entries.push({ collection, id, file, data: result.data, body: parsed.body } as Entry);
+			entries.push({ collection, id, file, data: result.data, body: parsed.body });
 		}
 	}
 	const hasTeam = folders.includes('team') && source.files('team').length > 0;

@@ -13,8 +13,8 @@ const DAY = 86_400_000;
 
 /** Definitions whose review is overdue or due within `withinDays`, most urgent first. */
 export function reviewsDue(playbook: Playbook, today: string, withinDays = 30): ReviewItem[] {
-	return DEFINITION_COLLECTIONS.flatMap(
-		(collection) => entriesOf(playbook, collection) as Entry<DefinitionCollection>[],
+	return DEFINITION_COLLECTIONS.flatMap<Entry<DefinitionCollection>>((collection) =>
+		entriesOf(playbook, collection),
 	)
 		.map((entry) => {
 			const review = reviewOf(entry.data, today);

@@ -60,7 +60,8 @@ export function sorted<C extends CollectionName>(
 	collection: C,
 ): readonly Entry<C>[] {
 	let byCollection = sortedCache.get(playbook);
-	if (!byCollection) sortedCache.set(playbook, (byCollection = new Map()));
+	if (!byCollection)
+		sortedCache.set(playbook, (byCollection = new Map<CollectionName, readonly Entry[]>()));
 	const cached = byCollection.get(collection);
 	if (cached) return cached as readonly Entry<C>[];
 	const rank = (entry: Entry<C>) => {
@@ -145,9 +146,9 @@ export function ownedBy(
 		.filter((name): name is DefinitionCollection => COLLECTIONS[name].kind === 'definition')
 		.map((collection) => ({
 			group: collection,
-			items: sorted(playbook, collection).filter((entry) =>
+			items: sorted<DefinitionCollection>(playbook, collection).filter((entry) =>
 				entry.data.owners.includes(personId),
-			) as Entry<DefinitionCollection>[],
+			),
 		}))
 		.filter((group) => group.items.length > 0);
 }
