@@ -1,8 +1,9 @@
 // @ts-check
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
 	{ ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', '**/*.astro', '.bench/'] },
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
