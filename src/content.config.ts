@@ -14,7 +14,11 @@ function collection<C extends CollectionName>(name: C) {
 		loader: glob({
 			// From the content root, so a collection without a folder is simply empty.
 			base: contentDir(),
-			pattern: `${name}/**/*.{${extensions.map((extension) => extension.slice(1)).join(',')}}`,
+			pattern: [
+				`${name}/**/*.{${extensions.map((extension) => extension.slice(1)).join(',')}}`,
+				// A README explains its folder; it is not an entry (the checker skips it too).
+				'!**/[Rr][Ee][Aa][Dd][Mm][Ee].{md,mdx}',
+			],
 			// The id is the file name, as in the content contract (Astro would slugify the path).
 			generateId: ({ entry }) => basename(entry, extname(entry)),
 		}),

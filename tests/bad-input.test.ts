@@ -260,6 +260,17 @@ describe('bad input gets one clear line per problem', () => {
 		]);
 	});
 
+	test('a README beside the entries explains the folder and is not an entry', () => {
+		const root = playbookWith();
+		writeFileSync(
+			join(root, 'content', 'personas', 'README.md'),
+			'# Personas\n\nOne file per persona.\n',
+		);
+		const report = check(root);
+		expect(report.problems).toEqual([]);
+		expect(report.fileCount).toBe(20);
+	});
+
 	test('a misspelt collection folder is a warning, not silence', () => {
 		const report = check(playbookWith('unknown-folder'));
 		expect(where(report)).toEqual([['content/persona', '-', 'UnknownFolder']]);

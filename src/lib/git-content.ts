@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { git, readBlobs } from './git.ts';
-import type { ContentSource } from './read-content.ts';
+import { type ContentSource, isFolderReadme } from './read-content.ts';
 
 /**
  * The content folder as it is at a git ref, as a source for the same reader the checker uses.
@@ -14,6 +14,7 @@ export function gitSource(repo: string, commit: string, contentPath = 'content')
 		.filter((path) => path.startsWith(prefix))
 		.map((path) => path.slice(prefix.length))
 		.filter((path) => !path.split('/').some((part) => part.startsWith('.')))
+		.filter((path) => !isFolderReadme(path.split('/').at(-1)!))
 		.sort();
 	const blobs = readBlobs(
 		repo,

@@ -33,10 +33,17 @@ export function listEntryFiles(folder: string): string[] {
 	return readdirSync(folder, { recursive: true, withFileTypes: true })
 		.filter(
 			(dirent) =>
-				dirent.isFile() && !isHidden(relative(folder, join(dirent.parentPath, dirent.name))),
+				dirent.isFile() &&
+				!isHidden(relative(folder, join(dirent.parentPath, dirent.name))) &&
+				!isFolderReadme(dirent.name),
 		)
 		.map((dirent) => join(dirent.parentPath, dirent.name))
 		.sort();
+}
+
+/** A README beside the entries explains the folder; it is not an entry. */
+export function isFolderReadme(name: string): boolean {
+	return /^readme\.(md|mdx|txt)$/i.test(name);
 }
 
 function isHidden(relativePath: string): boolean {
