@@ -75,6 +75,22 @@ describe('the diff between two refs, in the reader’s terms', () => {
 		]);
 	});
 
+	test('a person replaced by another with the same job title is not a rename', () => {
+		repo.commit('Sam leaves, Kim joins', {
+			'content/team/sam-seller.yaml': null,
+			'content/team/kim-closer.yaml':
+				'name: Kim Closer\ntitle: Account Executive\ndepartment: sales\n',
+		});
+		const changes = diffPlaybooks(
+			playbookAt(repo.root, 'main', 'content'),
+			playbookAt(repo.root, 'HEAD', 'content'),
+		).filter((c) => c.collection === 'team');
+		expect(changes.map((c) => [c.id, c.status])).toEqual([
+			['kim-closer', 'added'],
+			['sam-seller', 'removed'],
+		]);
+	});
+
 	test('npm run diff prints Markdown for the pull request, with links and who must approve', () => {
 		repo.commit(
 			'Raise the MQL bar',

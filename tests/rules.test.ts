@@ -171,3 +171,17 @@ describe('reviews due', () => {
 		});
 	});
 });
+
+describe('names', () => {
+	test('people are called and ordered by name, not by job title', async () => {
+		const { sorted, titleOf } = await import('../src/lib/views.ts');
+		const { playbook } = readContent(MINIMAL);
+		expect(titleOf(playbook, 'team', 'rae-ops')).toBe('Rae Ops');
+		expect(sorted(playbook, 'team').map((p) => p.data.name)).toEqual([
+			'Cole Success',
+			'Mia Marketer',
+			'Rae Ops',
+			'Sam Seller',
+		]);
+	});
+});

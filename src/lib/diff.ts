@@ -1,5 +1,5 @@
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import { entriesOf, type Entry, type Playbook } from './playbook.ts';
+import { entriesOf, type Entry, nameOf, type Playbook } from './playbook.ts';
 
 /** One changed field, in the reader's terms. */
 export interface FieldChange {
@@ -185,15 +185,10 @@ export function diffPlaybooks(base: Playbook, head: Playbook): EntryChange[] {
 		const removed = entriesOf(base, collection).filter((entry) => !now.has(entry.id));
 		const added = entriesOf(head, collection).filter((entry) => !old.has(entry.id));
 		for (const after of added) {
-			// A removed entry with the same title or the same data was renamed, not replaced.
-			const title = (entry: Entry) =>
-				JSON.stringify(
-					(entry.data as { title?: string; name?: string }).title ??
-						(entry.data as { name?: string }).name,
-				);
+			// A removed entry with the same data, or the same name, was renamed, not replaced.
 			const before =
 				removed.find((entry) => JSON.stringify(entry.data) === JSON.stringify(after.data)) ??
-				removed.find((entry) => title(entry) === title(after));
+				removed.find((entry) => nameOf(entry) === nameOf(after));
 			if (before) {
 				removed.splice(removed.indexOf(before), 1);
 				changes.push(entryChange(collection, 'renamed', before, after));

@@ -38,6 +38,16 @@ export function createPlaybook(
 	return playbook;
 }
 
+/**
+ * What an entry is called: a person's name, any other entry's title. (A person's `title` is
+ * their job title, so reading `title` first would call people by their jobs.)
+ */
+export function nameOf(entry: Entry): string {
+	return entry.collection === 'team'
+		? (entry as Entry<'team'>).data.name
+		: (entry.data as { title: string }).title;
+}
+
 /** The entries of one collection, in id order. */
 export function entriesOf<C extends CollectionName>(playbook: Playbook, collection: C): Entry<C>[] {
 	// Ids are plain ASCII, so code-point order is their order, and far cheaper than a collator.

@@ -1,7 +1,7 @@
 import { reviewDue } from '../checks/review.ts';
 import { COLLECTIONS, type CollectionName, type DefinitionCollection } from '../schemas/index.ts';
 import type { Department } from '../schemas/vocabulary.ts';
-import { entriesOf, type Entry, type Playbook, titleCollator } from './playbook.ts';
+import { entriesOf, type Entry, nameOf, type Playbook, titleCollator } from './playbook.ts';
 
 /**
  * What the pages show, computed from a loaded playbook. Pure functions, so the pages stay thin
@@ -52,7 +52,7 @@ const sortedCache = new WeakMap<Playbook, Map<CollectionName, readonly Entry[]>>
 
 /**
  * Entries in the order readers expect: by `order` (or `tier`) where the collection has one,
- * then by title. Computed once per playbook and collection: every page of a large playbook
+ * then by name (a person's name, an entry's title). Computed once per playbook and collection: every page of a large playbook
  * asks for the same lists, and sorting them per page would make the build quadratic.
  */
 export function sorted<C extends CollectionName>(
@@ -68,13 +68,9 @@ export function sorted<C extends CollectionName>(
 		const data = entry.data as { order?: number; tier?: number };
 		return data.order ?? data.tier ?? 0;
 	};
-	const titleOf = (entry: Entry<C>) => {
-		const data = entry.data as { title?: string; name?: string };
-		return data.title ?? data.name ?? entry.id;
-	};
 	const result = Object.freeze(
 		entriesOf(playbook, collection).sort(
-			(a, b) => rank(a) - rank(b) || titleCollator.compare(titleOf(a), titleOf(b)),
+			(a, b) => rank(a) - rank(b) || titleCollator.compare(nameOf(a), nameOf(b)),
 		),
 	);
 	byCollection.set(collection, result);
@@ -155,9 +151,8 @@ export function ownedBy(
 
 /** The title of an entry by id, or the id itself when it does not exist. */
 export function titleOf(playbook: Playbook, collection: CollectionName, id: string): string {
-	const data = playbook.entries[collection].get(id)?.data as
-		{ title?: string; name?: string } | undefined;
-	return data?.title ?? data?.name ?? id;
+	const entry = playbook.entries[collection].get(id);
+	return entry ? nameOf(entry) : id;
 }
 
 /** Sibling library items: other items that share a buyer stage with this one. */
@@ -170,8 +165,8 @@ export function sameStageItems(playbook: Playbook, item: Entry<'library'>): Entr
 
 /** The heading of an entry's page: a person's name, any other entry's title. */
 export function entryTitle(entry: Entry): string {
-	if (entry.collection === 'team') return (entry as Entry<'team'>).data.name;
-	const { title, abbreviation } = entry.data as { title: string; abbreviation?: string };
+	const title = nameOf(entry);
+	const { abbreviation } = entry.data as { abbreviation?: string };
 	// Reps search by abbreviation; in the title it reads well and ranks the definition first.
 	return abbreviation && !title.includes(abbreviation) ? `${title} (${abbreviation})` : title;
 }
