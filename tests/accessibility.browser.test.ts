@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, serve } from './browser.ts';
-import { inject } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { exampleSiteInChromium } from './browser.ts';
 
 const axeSource = readFileSync(
 	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -35,22 +33,13 @@ const PAGES = [
 	'/changes/',
 ];
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-beforeAll(async () => {
-	site = await serve(inject('sites').example);
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const example = exampleSiteInChromium();
 
 describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) => {
 	test.each(PAGES)('%s has no violations', async (path) => {
-		const context = await browser.newContext({ colorScheme: theme });
+		const context = await example.browser.newContext({ colorScheme: theme });
 		const page = await context.newPage();
-		await page.goto(`${site.url}${path}`);
+		await page.goto(`${example.url}${path}`);
 		await page.addScriptTag({ content: axeSource });
 		const violations = await page.evaluate(async () => {
 			const result = await (

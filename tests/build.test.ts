@@ -6,13 +6,14 @@ import { playbookWith } from './helpers.ts';
 import { buildSite } from './sites.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
+const site = inject('sites').minimal;
+/** A built page of the minimal fixture site, as HTML. */
+const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
+/** HTML as the text a reader sees, spaces collapsed. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the site built from a fixture playbook', () => {
-	const site = inject('sites').minimal;
-	const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
-	const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-
 	test('a definition page shows owners with both departments, status, review dates and fields', () => {
 		const html = page('lead-stages/mql');
 		const body = text(html);
@@ -96,7 +97,6 @@ describe('a build of a broken playbook', () => {
 });
 
 describe('pages for approvals and revenue operations', () => {
-	const site = inject('sites').minimal;
 	test('/playbook.json exports every definition with owners, URL and the contract as JSON Schema', () => {
 		const data = JSON.parse(readFileSync(join(site, 'playbook.json'), 'utf8'));
 		const mql = data.definitions['lead-stages'].find((d: { id: string }) => d.id === 'mql');
@@ -137,10 +137,6 @@ describe('pages for approvals and revenue operations', () => {
 });
 
 describe('onboarding, glossary, diagram, coverage and the meeting, as built pages', () => {
-	const site = inject('sites').minimal;
-	const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
-	const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-
 	test('the lifecycle diagram is an SVG with a text alternative listing the same transitions', () => {
 		for (const path of ['lead-stages', '']) {
 			const html = page(path);

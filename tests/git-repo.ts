@@ -49,16 +49,7 @@ export class TestRepo {
 			}
 		}
 		this.git('add', '-A');
-		const env = date ? ['-c', `user.name=Ada Author`] : [];
-		this.git(
-			...env,
-			'commit',
-			'-q',
-			'--allow-empty',
-			'-m',
-			message,
-			...(date ? ['--date', date] : []),
-		);
+		this.git('commit', '-q', '--allow-empty', '-m', message, ...(date ? ['--date', date] : []));
 		return this.git('rev-parse', 'HEAD').trim();
 	}
 

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../src/lib/playbook.ts';
 import { readContent } from '../src/lib/read-content.ts';
 import { servesPersona, sorted } from '../src/lib/views.ts';
-import { launchChromium, serve } from './browser.ts';
+import { exampleSiteInChromium } from './browser.ts';
 import { ROOT } from './sites.ts';
 
 /** The example playbook, read by the checker: the truth the finder's results are compared to. */
@@ -11,21 +11,12 @@ const { playbook } = readContent(`${ROOT}/content`);
 const stages = sorted(playbook, 'buyer-stages');
 const personas = sorted(playbook, 'personas');
 
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-beforeAll(async () => {
-	site = await serve(inject('sites').example);
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await site?.close();
-});
+const example = exampleSiteInChromium();
 
 async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
-	const context = await browser.newContext({ javaScriptEnabled });
+	const context = await example.browser.newContext({ javaScriptEnabled });
 	const page = await context.newPage();
-	await page.goto(`${site.url}${path}`);
+	await page.goto(`${example.url}${path}`);
 	return page;
 }
 
@@ -137,7 +128,7 @@ describe('the content finder', () => {
 		);
 		expect((await finderTitles(page)).sort()).toEqual(titlesOf(either));
 
-		await page.goto(`${site.url}/find/?q=battlecard`);
+		await page.goto(`${example.url}/find/?q=battlecard`);
 		const found = await finderTitles(page);
 		expect(found.length).toBeGreaterThan(0);
 		expect(found.length).toBeLessThan(playbook.entries.library.size);

@@ -1,4 +1,3 @@
-import { checkContent } from '../checks/index.ts';
 import { gitSource } from '../lib/git-content.ts';
 import { git, GitError, resolveCommit } from '../lib/git.ts';
 import type { Playbook } from '../lib/playbook.ts';
@@ -15,12 +14,10 @@ export function repositoryRoot(cwd = process.cwd()): string {
 }
 
 /**
- * The playbook at a ref (a commit, branch or tag), or in the working folder when `ref` is
- * undefined. Bad refs are usage errors; content problems are ignored here (the check job
- * reports them).
+ * The playbook at a ref (a commit, branch or tag). Bad refs are usage errors; content
+ * problems are ignored here (the check job reports them).
  */
-export function playbookAt(repo: string, ref: string | undefined, contentPath: string): Playbook {
-	if (ref === undefined) return checkContent(`${repo}/${contentPath}`, { cwd: repo }).playbook;
+export function playbookAt(repo: string, ref: string, contentPath: string): Playbook {
 	try {
 		return readSource(gitSource(repo, resolveCommit(repo, ref), contentPath)).playbook;
 	} catch (error) {
