@@ -7,7 +7,8 @@ export function formatProblem(p: Problem): string {
 	return `${p.file}  ${p.field}  ${what}. ${p.fix}`;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `1 error`, `2 errors`. */
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The closing line of a report. */
 export function formatSummary(report: Report): string {

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
-import { formatProblem } from '../checks/format.ts';
+import { formatProblem, plural } from '../checks/format.ts';
 import { todayIso } from '../checks/review.ts';
 import { playbookExport } from '../lib/export.ts';
 import { parseOptions } from './usage.ts';
@@ -23,7 +23,7 @@ export function runExport(args: string[]): number {
 		for (const problem of report.problems.filter((p) => p.severity === 'error'))
 			console.error(formatProblem(problem));
 		console.error(
-			`Not exported: ${report.errorCount} ${report.errorCount === 1 ? 'error' : 'errors'}. Fix them, then export again.`,
+			`Not exported: ${plural(report.errorCount, 'error')}. Fix them, then export again.`,
 		);
 		return 1;
 	}
