@@ -5,9 +5,12 @@ import { join, resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { playbookCheck } from './src/integration.ts';
+import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { COLLECTIONS, COLLECTION_NAMES } from './src/schemas/index.ts';
 
 const content = process.env.PLAYBOOK_CONTENT;
+// A playbook is internal by default: search engines are asked not to index or follow it.
+const isPublic = process.env.PLAYBOOK_PUBLIC === 'true';
 
 export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
@@ -23,6 +26,8 @@ export default defineConfig({
 	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
 	// A sub-folder to serve from, such as /playbook on GitHub Pages; links follow it.
 	base: process.env.PLAYBOOK_BASE || '/',
+	// Only scripts Astro bundled or hashed run, so markup that slips into a page cannot.
+	security: { csp: contentSecurityPolicy() },
 	vite: {
 		build: {
 			rolldownOptions: {
@@ -40,6 +45,9 @@ export default defineConfig({
 			title: 'Revenue Playbook',
 			description: 'The definitions sales and marketing agree on, owned by both.',
 			disable404Route: false,
+			head: isPublic
+				? []
+				: [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } }],
 			sidebar: [
 				{ label: 'Home', link: '/' },
 				{ label: 'Find content', link: '/find/' },

@@ -30,8 +30,8 @@ describe('bad input gets one clear line per problem', () => {
 	test('an owner who is not in content/team', () => {
 		expect(lines(check(playbookWith('unknown-owner')))).toMatchInlineSnapshot(`
 			[
-			  "content/personas/cfo.mdx  owners  needs an owner from marketing; has sam-seller (sales), mia-marketter (not in content/team). Add a marketing owner from content/team.",
 			  "content/personas/cfo.mdx  owners  names mia-marketter, who is not in content/team. Add content/team/mia-marketter.yaml, or use the id of someone already in content/team.",
+			  "content/personas/cfo.mdx  owners  needs an owner from marketing; has sam-seller (sales), mia-marketter (not in content/team). Add a marketing owner from content/team.",
 			]
 		`);
 	});

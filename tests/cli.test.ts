@@ -57,7 +57,7 @@ describe('npm run check', () => {
 		expect(report.problems[0]).toMatchObject({
 			file: 'content/personas/cfo.mdx',
 			field: 'owners',
-			code: 'OneSidedOwnership',
+			code: 'UnknownOwner',
 			severity: 'error',
 		});
 	});

@@ -1,11 +1,12 @@
 import { readContent } from '../lib/read-content.ts';
 import type { Playbook } from '../lib/playbook.ts';
+import { checkBodies } from './bodies.ts';
 import { checkCoverage } from './coverage.ts';
 import { checkLeadGraph } from './lead-graph.ts';
 import { checkTrackSteps } from './tracks.ts';
 import { checkOwnership } from './ownership.ts';
 import { type Problem, sortProblems } from './problems.ts';
-import { checkReferences } from './references.ts';
+import { checkDeprecatedReferences, checkReferences } from './references.ts';
 import { checkReviews, todayIso } from './review.ts';
 
 export interface CheckOptions {
@@ -20,9 +21,11 @@ export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): P
 	return [
 		...checkOwnership(playbook),
 		...checkReferences(playbook),
+		...checkDeprecatedReferences(playbook),
 		...checkLeadGraph(playbook),
 		...checkReviews(playbook, options.today ?? todayIso(), options.strict ?? false),
 		...checkTrackSteps(playbook),
+		...checkBodies(playbook),
 		...checkCoverage(playbook),
 	];
 }

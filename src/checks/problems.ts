@@ -23,6 +23,14 @@ export const PROBLEM_KINDS = {
 	AmbiguousEntryStage: { severity: 'error', title: 'Two lead stages share the lowest order' },
 	UnreachableStage: { severity: 'error', title: 'A lead stage cannot be reached from the entry' },
 	NoExit: { severity: 'error', title: 'Leads in a lead stage can never reach a terminal stage' },
+	DeprecatedReference: {
+		severity: 'error',
+		title: 'An approved definition relies on a deprecated one',
+	},
+	InvalidBody: { severity: 'error', title: 'The Markdown or MDX body does not parse' },
+	CodeInBody: { severity: 'error', title: 'A body runs code when the site is built' },
+	ScriptInBody: { severity: 'error', title: "A body would run script in a reader's browser" },
+	BrokenLink: { severity: 'error', title: 'A link in a body points at no page of the site' },
 	CoverageGap: { severity: 'info', title: 'A persona has no content at a buyer stage' },
 	ReviewOverdue: { severity: 'warning', title: 'A definition is past its review date' },
 	MissingGithubHandle: { severity: 'error', title: 'An owner has no GitHub handle for CODEOWNERS' },
@@ -59,11 +67,12 @@ export function problem(
 	return { code, severity: PROBLEM_KINDS[code].severity, file, field, message, fix };
 }
 
-const collator = new Intl.Collator('en');
+// Numeric, so `line 8` comes before `line 11` and `steps[2]` before `steps[10]`.
+const collator = new Intl.Collator('en', { numeric: true });
 
 /** Sorts problems by file, then field, then message, so a report never depends on file order. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-	const key = (p: Problem) => [p.file, p.field, p.code, p.message];
+	const key = (p: Problem) => [p.file, p.field, p.message, p.code];
 	return [...problems].sort((a, b) => {
 		const [ka, kb] = [key(a), key(b)];
 		for (let i = 0; i < ka.length; i++) {

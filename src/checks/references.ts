@@ -48,3 +48,35 @@ export function checkReferences(playbook: Playbook): Problem[] {
 	}
 	return problems;
 }
+
+/**
+ * An approved definition never relies on a deprecated one: deprecating a stage or persona means
+ * moving what points at it first, so the approved lifecycle never routes leads into a retired
+ * stage. Drafts may still point anywhere while they are worked on.
+ */
+export function checkDeprecatedReferences(playbook: Playbook): Problem[] {
+	const problems: Problem[] = [];
+	for (const { from, field, to } of REFERENCE_FIELDS) {
+		for (const entry of entriesOf(playbook, from)) {
+			if (statusOf(entry.data) !== 'approved') continue;
+			for (const id of referencedIds(entry.data, field)) {
+				const target = playbook.entries[to].get(id);
+				if (!target || statusOf(target.data) !== 'deprecated') continue;
+				problems.push(
+					problem(
+						'DeprecatedReference',
+						entry.file,
+						field,
+						`names "${id}", which is deprecated, but this definition is approved`,
+						`Point it at the ${COLLECTIONS[to].singular.toLowerCase()} that replaces ${id}, or set this definition's status to draft while it is reworked.`,
+					),
+				);
+			}
+		}
+	}
+	return problems;
+}
+
+function statusOf(data: object): unknown {
+	return (data as { status?: unknown }).status;
+}

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 
 export type Parsed =
-	| { ok: true; data: unknown; body: string }
+	| { ok: true; data: unknown; body: string; bodyLine: number }
 	| {
 			ok: false;
 			code: 'MalformedFrontmatter' | 'MissingFrontmatter';
@@ -19,7 +19,7 @@ const FRONTMATTER = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---(?:\r?\n|$)/;
  */
 export function parseEntryText(text: string, format: 'markdown' | 'yaml'): Parsed {
 	const source = text.replace(/^\uFEFF/, '');
-	if (format === 'yaml') return parseYaml(source, 'the file', 0, '');
+	if (format === 'yaml') return parseYaml(source, 'the file', 0, '', 1);
 	const match = FRONTMATTER.exec(source);
 	if (!match) {
 		return {
@@ -30,10 +30,17 @@ export function parseEntryText(text: string, format: 'markdown' | 'yaml'): Parse
 		};
 	}
 	const offset = source.slice(0, match.index).split('\n').length; // line of the opening ---
-	return parseYaml(match[1]!, 'the frontmatter', offset, source.slice(match[0].length));
+	const bodyLine = source.slice(0, match.index + match[0].length).split('\n').length;
+	return parseYaml(match[1]!, 'the frontmatter', offset, source.slice(match[0].length), bodyLine);
 }
 
-function parseYaml(source: string, what: string, lineOffset: number, body: string): Parsed {
+function parseYaml(
+	source: string,
+	what: string,
+	lineOffset: number,
+	body: string,
+	bodyLine: number,
+): Parsed {
 	let data: unknown;
 	try {
 		data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
@@ -56,5 +63,5 @@ function parseYaml(source: string, what: string, lineOffset: number, body: strin
 			fix: 'Write one key: value per line, as in the content contract.',
 		};
 	}
-	return { ok: true, data, body };
+	return { ok: true, data, body, bodyLine };
 }

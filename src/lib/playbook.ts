@@ -10,6 +10,8 @@ export interface Entry<C extends CollectionName = CollectionName> {
 	file: string;
 	data: EntryData<C>;
 	body: string;
+	/** Line of the file the body starts on, so problems in it point at the file's line. */
+	bodyLine?: number;
 }
 
 /**

@@ -206,7 +206,14 @@ export function readSource(source: ContentSource): ReadResult {
 				invalid.push({ collection, id });
 				continue;
 			}
-			entries.push({ collection, id, file, data: result.data, body: parsed.body });
+			entries.push({
+				collection,
+				id,
+				file,
+				data: result.data,
+				body: parsed.body,
+				bodyLine: parsed.bodyLine,
+			});
 		}
 	}
 	const hasTeam = folders.includes('team') && source.files('team').length > 0;
