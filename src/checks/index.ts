@@ -1,4 +1,4 @@
-import { readContent } from '../lib/read-content.ts';
+import { type ContentSource, folderSource, readSource } from '../lib/read-content.ts';
 import type { Playbook } from '../lib/playbook.ts';
 import { checkBodies } from './bodies.ts';
 import { checkCoverage } from './coverage.ts';
@@ -46,7 +46,12 @@ export function checkContent(
 	contentDir: string,
 	options: CheckOptions & { cwd?: string | undefined } = {},
 ): Report {
-	const { playbook, problems, fileCount } = readContent(contentDir, options.cwd);
+	return checkSource(folderSource(contentDir, options.cwd), options);
+}
+
+/** The checker on any source of content: a folder, a git ref, or files held in memory. */
+export function checkSource(source: ContentSource, options: CheckOptions = {}): Report {
+	const { playbook, problems, fileCount } = readSource(source);
 	const all = sortProblems([...problems, ...checkPlaybook(playbook, options)]);
 	return {
 		problems: all,

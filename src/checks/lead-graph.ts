@@ -30,9 +30,13 @@ export function leadGraph(playbook: Playbook): LeadGraph {
 /**
  * The lead-stage graph: one entry stage (lowest order), every stage reachable from it, and from
  * every stage some terminal stage (one with no `next`) reachable, so no lead loops for ever.
- * Missing `next` targets are reported by the reference check.
+ * Missing `next` targets are reported by the reference check; a stage whose file is invalid
+ * suspends the graph checks until it is fixed.
  */
 export function checkLeadGraph(playbook: Playbook): Problem[] {
+	// With a stage that failed its schema the graph has a hole; judging it would blame the stages
+	// after the hole for a problem that has its own line already.
+	if (playbook.invalid['lead-stages'].size > 0) return [];
 	const { entry, stages, reachable } = leadGraph(playbook);
 	if (!entry) return [];
 	const problems: Problem[] = [];

@@ -86,11 +86,20 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 /** Quotes a value from the content for a message, shortened so a line stays readable. */
 export function quote(value: unknown): string {
 	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-	const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-	// Control and invisible characters would make a line lie about what the file holds.
-	const visible = short
-		// eslint-disable-next-line no-control-regex -- control characters are what is replaced
-		.replace(/[\u0000-\u001f\u007f]/g, ' ')
-		.replace(/[\u200b-\u200f\u2060\ufeff]/g, '?');
-	return typeof value === 'string' ? `"${visible}"` : visible;
+	const short = visible(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+	return typeof value === 'string' ? `"${short}"` : short;
+}
+
+/**
+ * Text from the content made safe for one line of a terminal or an annotation: control
+ * characters become spaces, and invisible or direction-changing characters become `?`, since
+ * they would make a line lie about what the file holds.
+ */
+export function visible(text: string): string {
+	return (
+		text
+			// eslint-disable-next-line no-control-regex -- control characters are what is replaced
+			.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+			.replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '?')
+	);
 }

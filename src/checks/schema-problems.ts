@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type Problem, problem, quote } from './problems.ts';
+import { type Problem, problem, quote, visible } from './problems.ts';
 
 /**
  * Turns zod's issues for one file into problem lines. Messages of our own refinements are written
@@ -52,7 +52,8 @@ function describeIssue(
 				return problem(
 					'UnknownKey',
 					file,
-					joinField(field, key),
+					// The full path: a stray key in a list item is `commitments[0].owner`.
+					fieldName([...path, key]),
 					'is not a key of the content contract',
 					fix,
 				);
@@ -100,7 +101,7 @@ export function fieldName(path: readonly (string | number)[]): string {
 	const trimmed = typeof path.at(-1) === 'number' ? path.slice(0, -1) : path;
 	if (trimmed.length === 0) return 'frontmatter';
 	return trimmed.reduce<string>(
-		(name, key) => (typeof key === 'number' ? `${name}[${key}]` : joinField(name, key)),
+		(name, key) => (typeof key === 'number' ? `${name}[${key}]` : joinField(name, visible(key))),
 		'',
 	);
 }

@@ -17,8 +17,11 @@ export function runNew(args: string[]): number {
 		true,
 	);
 	const [collection, id, ...extra] = positionals;
-	if (!collection || !id || extra.length > 0)
-		throw new UsageError('new needs a collection and an id.');
+	if (!collection || !id) throw new UsageError('new needs a collection and an id.');
+	if (extra.length > 0)
+		throw new UsageError(
+			`new takes a collection and an id; "${extra.join(' ')}" is extra. Quote nothing and use - between words.`,
+		);
 	if (!(COLLECTION_NAMES as string[]).includes(collection)) {
 		throw new UsageError(
 			`"${collection}" is not a collection; use one of ${COLLECTION_NAMES.join(', ')}.`,

@@ -5,7 +5,7 @@ import { type Problem, problem, quote } from '../checks/problems.ts';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
-import { createPlaybook, type Entry, type Playbook } from './playbook.ts';
+import { byCodePoint, createPlaybook, type Entry, type Playbook } from './playbook.ts';
 
 /** Files that may sit beside entries (images for MDX bodies) without being reported. */
 const ASSET_EXTENSIONS = new Set([
@@ -109,7 +109,9 @@ export function readSource(source: ContentSource): ReadResult {
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
 	let fileCount = 0;
-	const folders = source.folders();
+	// Sorted here, whatever order the source lists them in, so the first of two files sharing an
+	// id is always the same one and the report never depends on the order of the disk or git.
+	const folders = [...source.folders()].sort(byCodePoint);
 
 	for (const name of folders) {
 		if (!(COLLECTION_NAMES as string[]).includes(name)) {
@@ -128,7 +130,9 @@ export function readSource(source: ContentSource): ReadResult {
 	for (const collection of COLLECTION_NAMES) {
 		const { schema, extensions } = COLLECTIONS[collection];
 		const firstFileById = new Map<string, string>();
-		const paths = folders.includes(collection) ? source.files(collection) : [];
+		const paths = folders.includes(collection)
+			? [...source.files(collection)].sort(byCodePoint)
+			: [];
 		for (const path of paths) {
 			const file = source.display(path);
 			const extension = extname(path).toLowerCase();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntryIdSchema, IsoDateSchema, TextSchema } from './fields.ts';
+import { EntryIdSchema, IsoDateSchema, SummarySchema, TextSchema, TitleSchema } from './fields.ts';
 import { STATUSES } from './vocabulary.ts';
 
 /**
@@ -8,9 +8,9 @@ import { STATUSES } from './vocabulary.ts';
  */
 export const definitionShape = {
 	/** Name of the definition, e.g. `Marketing Qualified Lead`. Required. */
-	title: TextSchema,
+	title: TitleSchema,
 	/** One sentence a rep can read in a search result. Required. */
-	summary: TextSchema,
+	summary: SummarySchema,
 	/**
 	 * Ids of people in `content/team`. At least one must be in sales and one in marketing
 	 * (checked across entries). Example: `[dana-whitfield, marco-silva]`.

@@ -19,10 +19,33 @@ export const EntryIdSchema = z.string().regex(ID_PATTERN, {
 		'is not an entry id. Use the file name of the entry without its extension: letters, digits, - and _.',
 });
 
-/** Text a reader sees; must contain something other than whitespace. */
-export const TextSchema = z.string().trim().min(1, {
-	error: 'is empty. Write some text here.',
-});
+/**
+ * Text a reader sees, at most `max` characters: it must show something other than whitespace,
+ * and fit where it is shown. Longer prose belongs in the body, and a megabyte pasted by mistake
+ * would bloat every page and the search index.
+ */
+function visibleText(max: number, tooLong: string) {
+	return (
+		z
+			.string()
+			.trim()
+			.min(1, { error: 'is empty. Write some text here.' })
+			// Zero-width characters survive trim() but show nothing: a title of them is still empty.
+			.refine((text) => text === '' || /[^\s\u200b-\u200f\u2060\ufeff]/.test(text), {
+				error: 'shows nothing but invisible characters. Write some text here.',
+			})
+			.max(max, { error: `is longer than ${max.toLocaleString('en')} characters. ${tooLong}` })
+	);
+}
+
+/** Text a reader sees: a criterion, a goal, a talk track. */
+export const TextSchema = visibleText(2000, 'Shorten it, and move longer prose into the body.');
+
+/** A name or title shown in headings, links and search results. */
+export const TitleSchema = visibleText(120, 'Shorten it to a name; put the detail in the summary.');
+
+/** One sentence a rep reads in a search result. */
+export const SummarySchema = visibleText(300, 'Keep it to one sentence; put the detail in the body.');
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

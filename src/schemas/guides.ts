@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TextSchema } from './fields.ts';
+import { SummarySchema, TextSchema, TitleSchema } from './fields.ts';
 
 /**
  * A prose page, in `content/guides/<id>.mdx`: start here, how to propose a change, and so on.
@@ -9,9 +9,9 @@ import { TextSchema } from './fields.ts';
 export const GuideSchema = z
 	.strictObject({
 		/** Page title. */
-		title: TextSchema,
+		title: TitleSchema,
 		/** One sentence shown in lists and search results. Optional. */
-		summary: TextSchema.optional(),
+		summary: SummarySchema.optional(),
 		/** The same as `summary`, under the name Starlight pages use. Optional. */
 		description: TextSchema.optional(),
 		/** Position in the guides list; lower comes first. Optional, default 100. */

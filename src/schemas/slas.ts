@@ -3,8 +3,25 @@ import { definitionShape } from './definition.ts';
 import { EntryIdSchema, TextSchema } from './fields.ts';
 import { DEPARTMENTS } from './vocabulary.ts';
 
+/**
+ * The largest target that still makes a promise between two teams, for units that have one: a
+ * response time beyond a quarter is no service level (10,000 hours is more than a year), and a
+ * rate beyond 100 percent cannot be met. Other units (MQLs, attempts) have no ceiling.
+ */
+export function targetCeiling(unit: string): { max: number; why: string } | undefined {
+	const words = unit.toLowerCase();
+	const QUARTER = 'longer than a quarter';
+	if (/\bpercent\b|%/.test(words)) return { max: 100, why: 'which no team can reach' };
+	if (/\bminutes?\b/.test(words)) return { max: 129_600, why: QUARTER };
+	if (/\bhours?\b/.test(words)) return { max: 2_160, why: QUARTER };
+	if (/\bdays?\b/.test(words)) return { max: 90, why: QUARTER };
+	if (/\bweeks?\b/.test(words)) return { max: 13, why: QUARTER };
+	if (/\bmonths?\b/.test(words)) return { max: 3, why: QUARTER };
+	return undefined;
+}
+
 /** One measurable promise inside an SLA. */
-export const CommitmentSchema = z.strictObject({
+const CommitmentShape = z.strictObject({
 	/** What is promised, e.g. `First contact attempt on a new MQL`. */
 	what: TextSchema,
 	/** The number promised, e.g. `2`. */
@@ -13,6 +30,18 @@ export const CommitmentSchema = z.strictObject({
 	unit: TextSchema,
 	/** What the target is counted over, e.g. `per lead`. */
 	period: TextSchema,
+});
+
+export const CommitmentSchema = CommitmentShape.superRefine((commitment, context) => {
+	const ceiling = targetCeiling(commitment.unit);
+	if (ceiling && commitment.target > ceiling.max) {
+		context.addIssue({
+			code: 'custom',
+			path: ['target'],
+			input: commitment.target,
+			message: `is more than ${ceiling.max} ${commitment.unit.trim()}, ${ceiling.why}. Set a target both teams can meet and measure.`,
+		});
+	}
 });
 
 /** A service-level agreement between two departments, in `content/slas/<id>.mdx`. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { TextSchema } from './fields.ts';
+import { TitleSchema } from './fields.ts';
 import { DEPARTMENTS } from './vocabulary.ts';
 
 /** A person, in `content/team/<id>.yaml`. Owners of definitions are people by id. */
 export const TeamSchema = z.strictObject({
 	/** Full name, e.g. `Dana Whitfield`. */
-	name: TextSchema,
+	name: TitleSchema,
 	/** Job title, e.g. `VP of Sales`. */
-	title: TextSchema,
+	title: TitleSchema,
 	/** One of the departments; only `sales` and `marketing` count for ownership. */
 	department: z.enum(DEPARTMENTS),
 	/** GitHub handle without `@`, used for CODEOWNERS. Optional. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TextSchema } from './fields.ts';
+import { SummarySchema, TextSchema, TitleSchema } from './fields.ts';
 
 /** A reference to any entry, written `collection/id`, e.g. `lead-stages/mql`. */
 export const EntryRefSchema = z.string().regex(/^[a-z-]+\/[A-Za-z0-9][A-Za-z0-9._-]*$/, {
@@ -9,9 +9,9 @@ export const EntryRefSchema = z.string().regex(/^[a-z-]+\/[A-Za-z0-9][A-Za-z0-9.
 /** An onboarding path for one role, in `content/tracks/<id>.mdx`. */
 export const TrackSchema = z.strictObject({
 	/** Page title, e.g. `SDR onboarding`. */
-	title: TextSchema,
+	title: TitleSchema,
 	/** One sentence on who it is for and what they will know at the end. */
-	summary: TextSchema,
+	summary: SummarySchema,
 	/** The role it is for, e.g. `SDR`. */
 	role: TextSchema,
 	/** Position among tracks on the home page; lower comes first. Optional, default 100. */

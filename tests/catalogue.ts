@@ -1,0 +1,738 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import yaml from 'js-yaml';
+
+/**
+ * The bad-input catalogue: malformed playbooks, each made by one edit of the minimal fixture,
+ * with the lines the checker must print for it. Generated cases cover every field of every
+ * collection with the same kinds of wrong value; hand-written ones cover files, folders and
+ * cross-entry mistakes.
+ */
+export interface Case {
+	name: string;
+	/** Changes the copy of the minimal playbook in `<root>/content`. */
+	edit: (content: string) => void;
+	/** Each expected problem: file, field and a pattern its message and fix must match. */
+	expect: Expected[];
+}
+
+export type Expected = [file: string, field: string, message: RegExp];
+
+/** An edit that leaves the playbook valid: the checker must accept it without a word. */
+export const ACCEPTED: Expected[] = [];
+
+/** One sample file per collection, and the type of each of its keys. */
+const SAMPLES = {
+	// A person who owns nothing, so a broken file is one line, not one per definition they own.
+	'team/cole-success.yaml': {
+		name: 'title',
+		title: 'title',
+		department: 'department',
+		github: 'github',
+		email: 'email',
+	},
+	'personas/cfo.mdx': {
+		...definition(),
+		role: 'text',
+		buying_role: 'enum',
+		icp: 'ids',
+		goals: 'texts',
+		pains: 'texts',
+	},
+	'icp/tier-one.mdx': {
+		...definition(),
+		tier: 'tier',
+		signals: 'texts',
+		disqualifiers: 'texts',
+	},
+	'lead-stages/mql.mdx': {
+		...definition(),
+		abbreviation: 'text',
+		order: 'order',
+		worked_by: 'department',
+		score_threshold: 'count',
+		entry_criteria: 'texts',
+		exit_criteria: 'texts',
+		next: 'ids',
+		rejection_reasons: 'texts',
+	},
+	'buyer-stages/awareness.mdx': { ...definition(), order: 'order', buyer_question: 'text' },
+	'library/benchmark.mdx': {
+		...definition(),
+		stages: 'ids',
+		personas: 'ids',
+		format: 'enum',
+		use: 'enum',
+		url: 'url',
+		talk_track: 'text',
+	},
+	'slas/mql-follow-up.mdx': {
+		...definition(),
+		from: 'department',
+		to: 'department',
+		lead_stage: 'id',
+		measured_in: 'text',
+		escalation: 'text',
+	},
+	'glossary/lead-score.mdx': {
+		...definition(),
+		definition: 'text',
+		see_also: 'ids',
+		avoid: 'texts',
+	},
+	'metrics/mql-to-won.mdx': {
+		...definition(),
+		formula: 'text',
+		numerator: 'text',
+		denominator: 'text',
+		source: 'text',
+		lead_stages: 'ids',
+	},
+	'tracks/sdr.mdx': { title: 'title', summary: 'summary', role: 'text' },
+	'guides/start-here.md': { title: 'title', summary: 'summary' },
+} as const satisfies Record<string, Record<string, FieldType>>;
+
+type FieldType =
+	| 'title'
+	| 'summary'
+	| 'text'
+	| 'texts'
+	| 'ids'
+	| 'id'
+	| 'owners'
+	| 'enum'
+	| 'department'
+	| 'status'
+	| 'date'
+	| 'url'
+	| 'email'
+	| 'github'
+	| 'order'
+	| 'tier'
+	| 'count'
+	| 'months';
+
+function definition() {
+	return {
+		title: 'title',
+		summary: 'summary',
+		owners: 'owners',
+		status: 'status',
+		reviewed: 'date',
+		review_every: 'months',
+	} as const;
+}
+
+const MEGABYTE = 'x'.repeat(1_000_000);
+const NOT_TEXT = /is (a (whole )?number|a list|a set of keys|empty|true or false), not text\. Write text instead\./;
+const NOT_A_LIST = /is (text|a number|a set of keys), not a list/;
+const NOT_A_NUMBER = /is (text|a list|true or false), not a (whole )?number/;
+const EMPTY = /is empty\. Write some text here\./;
+const NOT_AN_ID = /is not an entry id\./;
+const NOT_LISTED = /is not one of /;
+
+/** Wrong values for a field of each type, with what the checker must say about them. */
+const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: RegExp][]> = {
+	title: [
+		['empty', '', EMPTY],
+		['whitespace only', ' \t ', EMPTY],
+		['zero-width only', '\u200b\u200b', /shows nothing but invisible characters/],
+		['1 MB', MEGABYTE, /is longer than 120 characters/],
+		['121 characters', 'T'.repeat(121), /is longer than 120 characters/],
+		['a number', 42, NOT_TEXT],
+		['a list', ['a', 'b'], NOT_TEXT],
+		['a map', { a: 1 }, NOT_TEXT],
+		['null', null, NOT_TEXT],
+	],
+	summary: [
+		['empty', '', EMPTY],
+		['1 MB', MEGABYTE, /is longer than 300 characters/],
+		['301 characters', 's'.repeat(301), /is longer than 300 characters/],
+		['a list', ['one sentence'], NOT_TEXT],
+	],
+	text: [
+		['empty', '', EMPTY],
+		['whitespace only', '   ', EMPTY],
+		['1 MB', MEGABYTE, /is longer than 2,000 characters/],
+		['a number', 7, NOT_TEXT],
+		['a map', { nested: { deeper: { deepest: 'x' } } }, NOT_TEXT],
+	],
+	texts: [
+		['text instead of a list', 'one item', NOT_A_LIST],
+		['an empty item', ['ok', ''], /item 2, "" is empty/],
+		['a number item', [3], /item 1, 3 is a whole number, not text/],
+		['a 1 MB item', [MEGABYTE], /item 1, .* is longer than 2,000 characters/],
+	],
+	ids: [
+		['text instead of a list', 'mql', NOT_A_LIST],
+		['a Cyrillic look-alike', ['mq\u043b'], NOT_AN_ID],
+		['a zero-width space', ['m\u200bql'], NOT_AN_ID],
+		['a space', ['big boss'], NOT_AN_ID],
+		['a path', ['../mql'], NOT_AN_ID],
+	],
+	id: [
+		['a list', ['mql'], NOT_TEXT],
+		['a look-alike', 'mq\u217c', NOT_AN_ID],
+		['empty', '', NOT_AN_ID],
+	],
+	owners: [
+		['text instead of a list', 'sam-seller', NOT_A_LIST],
+		['a Cyrillic look-alike', ['s\u0430m-seller', 'mia-marketer'], NOT_AN_ID],
+		['a zero-width joiner', ['sam-seller', 'mia\u200d-marketer'], NOT_AN_ID],
+		['a map', { sales: 'sam-seller' }, NOT_A_LIST],
+	],
+	enum: [
+		['misspelt', 'shampion', NOT_LISTED],
+		['upper case', 'SALES', NOT_LISTED],
+		['a number', 1, NOT_LISTED],
+	],
+	department: [
+		['both sides at once', ['sales', 'marketing'], NOT_LISTED],
+		['misspelt', 'marketting', /is not one of .* Did you mean marketing\?/],
+		['trailing space', 'sales ', NOT_LISTED],
+	],
+	status: [
+		['capitalised', 'Approved', NOT_LISTED],
+		['empty', '', NOT_LISTED],
+	],
+	date: [
+		['month 13', '2026-13-01', /is not a real date/],
+		['day 31 of a 30-day month', '2026-04-31', /is not a real date/],
+		['not a leap year', '2025-02-29', /is not a real date/],
+		['written as words', 'last Tuesday', /is not a real date/],
+		['day first', '01-10-2026', /is not a real date/],
+		['a number', 20261001, /20261001 is a whole number, not text/],
+	],
+	url: [
+		['javascript:', 'javascript:alert(document.cookie)', /is not an http\(s\) address/],
+		['data:', 'data:text/html,<script>alert(1)</script>', /is not an http\(s\) address/],
+		['no scheme', 'example.com/asset', /is not an http\(s\) address/],
+		['ftp', 'ftp://example.com/file', /is not an http\(s\) address/],
+	],
+	email: [
+		['no domain', 'sam@', /is not an e-mail address/],
+		['a name', 'Sam Seller', /is not an e-mail address/],
+	],
+	github: [
+		['with @', '@samseller', /is not a GitHub handle/],
+		['too long', 'a'.repeat(40), /is not a GitHub handle/],
+		['a look-alike', 's\u0430mseller', /is not a GitHub handle/],
+	],
+	order: [
+		['text', 'first', NOT_A_NUMBER],
+		['infinite', Infinity, /is not a finite number|not a number/],
+	],
+	tier: [
+		['zero', 0, /./],
+		['text', 'one', NOT_A_NUMBER],
+		['a fraction', 1.5, /whole number/],
+	],
+	count: [
+		['negative', -100, /./],
+		['text', 'a hundred', NOT_A_NUMBER],
+	],
+	months: [
+		['zero', 0, /is less than 1 month/],
+		['a century', 1200, /is more than 60 months/],
+		['a fraction', 1.5, /whole number/],
+	],
+};
+
+/** Every field of every sample, set to every wrong value of its type. */
+export function fieldCases(): Case[] {
+	const cases: Case[] = [];
+	for (const [file, fields] of Object.entries(SAMPLES)) {
+		for (const [field, type] of Object.entries(fields) as [string, FieldType][]) {
+			for (const [label, value, message] of WRONG_VALUES[type]) {
+				cases.push({
+					name: `${file} ${field}: ${label}`,
+					edit: (content) => setKeys(content, file, { [field]: value }),
+					expect: [[`content/${file}`, field, message]],
+				});
+			}
+		}
+	}
+	return cases;
+}
+
+/** Each required key of each sample, removed. */
+export function missingKeyCases(): Case[] {
+	const optional = new Set([
+		'github',
+		'email',
+		'review_every',
+		'abbreviation',
+		'score_threshold',
+		'rejection_reasons',
+		'url',
+		'talk_track',
+		'lead_stage',
+		'see_also',
+		'avoid',
+		'lead_stages',
+		'numerator',
+		'denominator',
+		'summary@guides/start-here.md',
+		'exit_criteria',
+		'icp',
+		'goals',
+		'pains',
+		'signals',
+		'disqualifiers',
+		'personas',
+		'next',
+	]);
+	const cases: Case[] = [];
+	for (const [file, fields] of Object.entries(SAMPLES)) {
+		for (const field of Object.keys(fields)) {
+			if (optional.has(field) || optional.has(`${field}@${file}`)) continue;
+			cases.push({
+				name: `${file} without ${field}`,
+				edit: (content) => setKeys(content, file, { [field]: undefined }),
+				expect: [[`content/${file}`, field, /is required but missing\. Add /]],
+			});
+		}
+	}
+	return cases;
+}
+
+/** Reads the frontmatter (or whole YAML file), sets or removes keys, and writes it back. */
+export function setKeys(content: string, file: string, keys: Record<string, unknown>): void {
+	const path = join(content, file);
+	const text = readFileSync(path, 'utf8');
+	const isYaml = file.endsWith('.yaml');
+	const match = isYaml ? undefined : /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
+	const data = yaml.load(isYaml ? text : match![1]!, { schema: yaml.CORE_SCHEMA }) as Record<
+		string,
+		unknown
+	>;
+	for (const [key, value] of Object.entries(keys)) {
+		if (value === undefined) delete data[key];
+		else data[key] = value;
+	}
+	const front = yaml.dump(data, { lineWidth: -1, schema: yaml.CORE_SCHEMA });
+	writeFileSync(path, isYaml ? front : `---\n${front}---\n${match![2]!}`);
+}
+
+/** Changes a file's text. */
+export function rewrite(content: string, file: string, change: (text: string) => string): void {
+	const path = join(content, file);
+	writeFileSync(path, change(readFileSync(path, 'utf8')));
+}
+
+/** Writes a file, making its folder. */
+export function put(content: string, file: string, data: string | Uint8Array): void {
+	const path = join(content, file);
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, data);
+}
+
+/** Removes a file or folder. */
+export function drop(content: string, file: string): void {
+	rmSync(join(content, file), { recursive: true, force: true });
+}
+
+const MQL = 'lead-stages/mql.mdx';
+const SLA = 'slas/mql-follow-up.mdx';
+const ICP = 'icp/tier-one.mdx';
+const CFO = 'personas/cfo.mdx';
+const GUIDE = 'guides/start-here.md';
+const TEAM = 'team/cole-success.yaml';
+
+const front = (text: string, key: string, line: string) =>
+	text.replace(new RegExp(`^${key}:.*$`, 'm'), line);
+const appendBody = (text: string, body: string) => `${text.trimEnd()}\n\n${body}\n`;
+const commitment = (changes: Record<string, unknown>) => ({
+	commitments: [
+		{ what: 'First contact', target: 2, unit: 'business hours', period: 'per lead', ...changes },
+	],
+});
+
+/** Files, folders, encodings and cross-entry mistakes, each written by hand. */
+export function fileCases(): Case[] {
+	const c = (name: string, edit: Case['edit'], expect: Expected[]): Case => ({
+		name,
+		edit,
+		expect,
+	});
+	const YAML = /is not valid YAML/;
+	return [
+		// YAML syntax and encodings
+		c(
+			'an unclosed list',
+			(d) => rewrite(d, CFO, (t) => front(t, 'owners', 'owners: [sam-seller')),
+			[[`content/${CFO}`, 'frontmatter', YAML]],
+		),
+		c(
+			'a tab indenting a key',
+			(d) => rewrite(d, ICP, (t) => t.replace('  industries', '\tindustries')),
+			[[`content/${ICP}`, 'frontmatter', YAML]],
+		),
+		c(
+			'a key written twice',
+			(d) => rewrite(d, CFO, (t) => t.replace('role:', 'title: Again\nrole:')),
+			[[`content/${CFO}`, 'frontmatter', /duplicated mapping key/]],
+		),
+		c(
+			'a colon inside unquoted text',
+			(d) => rewrite(d, CFO, (t) => front(t, 'role', 'role: CFO: finance: all')),
+			[[`content/${CFO}`, 'frontmatter', YAML]],
+		),
+		c(
+			'a JavaScript tag',
+			(d) => rewrite(d, CFO, (t) => front(t, 'role', 'role: !!js/function "() => 1"')),
+			[[`content/${CFO}`, 'frontmatter', /unknown tag/]],
+		),
+		c('a list instead of keys', (d) => put(d, TEAM, '- name: Sam\n- title: AE\n'), [
+			[`content/${TEAM}`, 'frontmatter', /is a list, not a set of key: value lines/],
+		]),
+		c('a single value instead of keys', (d) => put(d, TEAM, 'Sam Seller\n'), [
+			[`content/${TEAM}`, 'frontmatter', /is a single value/],
+		]),
+		c('no closing ---', (d) => rewrite(d, CFO, (t) => t.replace(/\n---\n/, '\n')), [
+			[`content/${CFO}`, 'frontmatter', /does not start with a --- frontmatter block/],
+		]),
+		c('an empty file', (d) => put(d, CFO, ''), [
+			[`content/${CFO}`, 'frontmatter', /does not start with a --- frontmatter block/],
+		]),
+		c(
+			'nesting 5,000 lists deep',
+			(d) =>
+				rewrite(d, CFO, (t) => front(t, 'role', `role: ${'['.repeat(5000)}${']'.repeat(5000)}`)),
+			[[`content/${CFO}`, 'frontmatter', /nesting exceeded/]],
+		),
+		c(
+			'nesting 200 maps deep',
+			(d) =>
+				rewrite(d, ICP, (t) =>
+					front(t, 'signals', `signals: [${'{a: '.repeat(200)}1${'}'.repeat(200)}]`),
+				),
+			[[`content/${ICP}`, 'frontmatter', /nesting exceeded/]],
+		),
+		c('a Latin-1 file', (d) => put(d, CFO, Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1')), [
+			[`content/${CFO}`, '-', /is not UTF-8 text\. Save the file as UTF-8/],
+		]),
+		c('a UTF-16 file', (d) => put(d, TEAM, Buffer.from('\ufeffname: Sam\n', 'utf16le')), [
+			[`content/${TEAM}`, '-', /is not UTF-8 text/],
+		]),
+		c(
+			'a picture saved as .mdx',
+			(d) =>
+				put(d, CFO, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00])),
+			[[`content/${CFO}`, '-', /is not UTF-8 text/]],
+		),
+		c('CRLF line endings', (d) => rewrite(d, MQL, (t) => t.replace(/\n/g, '\r\n')), ACCEPTED),
+		c('a byte-order mark', (d) => rewrite(d, TEAM, (t) => `\ufeff${t}`), ACCEPTED),
+		c(
+			'a byte-order mark and CRLF in MDX',
+			(d) => rewrite(d, SLA, (t) => `\ufeff${t.replace(/\n/g, '\r\n')}`),
+			ACCEPTED,
+		),
+		c(
+			'a tab inside quoted text',
+			(d) => rewrite(d, CFO, (t) => front(t, 'role', 'role: "Chief\tFinancial Officer"')),
+			ACCEPTED,
+		),
+		c(
+			'emoji and right-to-left text',
+			(d) => setKeys(d, CFO, { role: 'المدير المالي 💰' }),
+			ACCEPTED,
+		),
+		c('a fractional stage order, to fit a stage between two', (d) => setKeys(d, MQL, { order: 2.5 }), ACCEPTED),
+		c('padded text is trimmed', (d) => setKeys(d, CFO, { title: '   CFO   ' }), ACCEPTED),
+		c(
+			'a 1 MB body',
+			(d) => rewrite(d, GUIDE, (t) => appendBody(t, 'word '.repeat(200_000))),
+			ACCEPTED,
+		),
+
+		// keys that are not the contract's
+		c(
+			'a __proto__ key',
+			(d) => rewrite(d, CFO, (t) => t.replace('---\n', '---\n__proto__: { polluted: true }\n')),
+			[[`content/${CFO}`, '__proto__', /is not a key of the content contract/]],
+		),
+		c(
+			'a constructor key',
+			(d) => rewrite(d, CFO, (t) => t.replace('---\n', '---\nconstructor: Object\n')),
+			[[`content/${CFO}`, 'constructor', /is not a key of the content contract/]],
+		),
+		c(
+			'a __proto__ key inside a nested map',
+			(d) =>
+				rewrite(d, ICP, (t) => t.replace('  regions:', '  __proto__: { admin: true }\n  regions:')),
+			[[`content/${ICP}`, 'firmographics.__proto__', /is not a key of the content contract/]],
+		),
+		c('a capitalised key', (d) => rewrite(d, CFO, (t) => t.replace(/^title:/m, 'Title:')), [
+			[`content/${CFO}`, 'Title', /Rename it to title/],
+			[`content/${CFO}`, 'title', /is required but missing/],
+		]),
+		c(
+			'an alias bomb',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					t.replace(
+						'---\n',
+						`---\nbomb: &a [x, x, x, x, x, x, x, x]\nbomb2: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nbomb3: [*b, *b, *b, *b, *b, *b, *b, *b]\n`,
+					),
+				),
+			[
+				[`content/${CFO}`, 'bomb', /is not a key/],
+				[`content/${CFO}`, 'bomb2', /is not a key/],
+				[`content/${CFO}`, 'bomb3', /is not a key/],
+			],
+		),
+
+		// numbers out of range
+		c('an SLA target below zero', (d) => setKeys(d, SLA, commitment({ target: -2 })), [
+			[`content/${SLA}`, 'commitments[0].target', /is not more than zero/],
+		]),
+		c('an SLA target of zero', (d) => setKeys(d, SLA, commitment({ target: 0 })), [
+			[`content/${SLA}`, 'commitments[0].target', /is not more than zero/],
+		]),
+		c('a 10,000-hour response time', (d) => setKeys(d, SLA, commitment({ target: 10_000 })), [
+			[
+				`content/${SLA}`,
+				'commitments[0].target',
+				/10000 is more than 2160 business hours, longer than a quarter/,
+			],
+		]),
+		c(
+			'a 200-day response time',
+			(d) => setKeys(d, SLA, commitment({ target: 200, unit: 'business days' })),
+			[[`content/${SLA}`, 'commitments[0].target', /is more than 90 business days/]],
+		),
+		c(
+			'a rate above 100 percent',
+			(d) => setKeys(d, SLA, commitment({ target: 101, unit: 'percent' })),
+			[[`content/${SLA}`, 'commitments[0].target', /is more than 100 percent/]],
+		),
+		c('a target written as words', (d) => setKeys(d, SLA, commitment({ target: 'two' })), [
+			[`content/${SLA}`, 'commitments[0].target', /"two" is text, not a number/],
+		]),
+		c('an infinite target', (d) => rewrite(d, SLA, (t) => t.replace('target: 2', 'target: .inf')), [
+			[`content/${SLA}`, 'commitments[0].target', /./],
+		]),
+		c(
+			'a generous but real target',
+			(d) => setKeys(d, SLA, commitment({ target: 2_000, unit: 'MQLs', period: 'per quarter' })),
+			ACCEPTED,
+		),
+		c('no commitments', (d) => setKeys(d, SLA, { commitments: [] }), [
+			[`content/${SLA}`, 'commitments', /is an empty list/],
+		]),
+		c('a commitment without a unit', (d) => setKeys(d, SLA, commitment({ unit: undefined })), [
+			[`content/${SLA}`, 'commitments[0].unit', /is required but missing/],
+		]),
+		c('a commitment with an unknown key', (d) => setKeys(d, SLA, commitment({ owner: 'sam' })), [
+			[`content/${SLA}`, 'commitments[0].owner', /is not a key/],
+		]),
+		c('headcount max below min', (d) => rewrite(d, ICP, (t) => t.replace('max: 2000', 'max: 20')), [
+			[`content/${ICP}`, 'firmographics.employees.max', /is below min/],
+		]),
+		c('negative headcount', (d) => rewrite(d, ICP, (t) => t.replace('min: 200', 'min: -200')), [
+			[`content/${ICP}`, 'firmographics.employees.min', /is below zero/],
+		]),
+		c(
+			'a reading time of zero minutes',
+			(d) => rewrite(d, 'tracks/sdr.mdx', (t) => t.replace('minutes: 5', 'minutes: 0')),
+			[['content/tracks/sdr.mdx', 'steps[0].minutes', /is not a positive number of minutes/]],
+		),
+
+		// owners and people
+		c(
+			'the same person twice as both owners',
+			(d) => setKeys(d, CFO, { owners: ['sam-seller', 'sam-seller'] }),
+			[
+				[`content/${CFO}`, 'owners', /lists sam-seller more than once/],
+				[`content/${CFO}`, 'owners', /needs an owner from marketing; has sam-seller \(sales\)/],
+			],
+		),
+		c(
+			'one person filed twice, once per department',
+			(d) => {
+				put(d, 'team/sam-seller.yml', 'name: Sam Seller\ntitle: Marketer\ndepartment: marketing\n');
+				setKeys(d, CFO, { owners: ['sam-seller'] });
+			},
+			[
+				[
+					'content/team/sam-seller.yml',
+					'id',
+					/the id "sam-seller" is already used by content\/team\/sam-seller.yaml/,
+				],
+				[`content/${CFO}`, 'owners', /needs an owner from marketing; has sam-seller \(sales\)/],
+			],
+		),
+		c(
+			'an owner id with a look-alike letter',
+			(d) => setKeys(d, CFO, { owners: ['sam-seller', 'mia-m\u0430rketer'] }),
+			[[`content/${CFO}`, 'owners', /item 2, "mia-m\u0430rketer" is not an entry id/]],
+		),
+		c(
+			'a person file with an invisible character in its name',
+			(d) =>
+				put(
+					d,
+					'team/mia\u200b-marketer.yaml',
+					'name: Mia\ntitle: Marketer\ndepartment: marketing\n',
+				),
+			[['content/team/mia\u200b-marketer.yaml', 'id', /is not a valid id/]],
+		),
+		c(
+			'a file name with a Cyrillic letter',
+			(d) => put(d, 'personas/\u0441fo.mdx', readFileSync(join(d, CFO))),
+			[['content/personas/\u0441fo.mdx', 'id', /is not a valid id/]],
+		),
+		c(
+			'a file name starting with a dash',
+			(d) => put(d, 'personas/-cfo.mdx', readFileSync(join(d, CFO))),
+			[['content/personas/-cfo.mdx', 'id', /is not a valid id/]],
+		),
+		c('no content/team', (d) => drop(d, 'team'), [
+			['content/team', '-', /has no people, so no definition can have owners/],
+		]),
+		c(
+			'a team folder holding only its README',
+			(d) => {
+				drop(d, 'team');
+				put(d, 'team/README.md', '# Team\n');
+			},
+			[['content/team', '-', /has no people/]],
+		),
+		c(
+			'an empty content folder',
+			(d) => {
+				for (const folder of Object.keys(SAMPLES).map((f) => f.split('/')[0]!)) drop(d, folder);
+			},
+			[['content/team', '-', /has no people/]],
+		),
+
+		// cross-entry
+		c(
+			'an approved stage leading to a deprecated one',
+			(d) => setKeys(d, 'lead-stages/won.mdx', { status: 'deprecated' }),
+			[
+				[
+					`content/${MQL}`,
+					'next',
+					/names "won", which is deprecated, but this definition is approved/,
+				],
+				['content/metrics/mql-to-won.mdx', 'lead_stages', /names "won", which is deprecated/],
+			],
+		),
+		c(
+			'a draft may point at a deprecated stage',
+			(d) => {
+				setKeys(d, 'lead-stages/won.mdx', { status: 'deprecated' });
+				setKeys(d, MQL, { status: 'draft' });
+				setKeys(d, 'metrics/mql-to-won.mdx', { status: 'draft' });
+			},
+			ACCEPTED,
+		),
+		c('a stage that only leads to itself', (d) => setKeys(d, MQL, { next: ['mql'] }), [
+			[`content/${MQL}`, 'next', /every path loops back/],
+			['content/lead-stages/won.mdx', 'next', /no stage leads here/],
+		]),
+
+		// bodies
+		c(
+			'a broken link in a body',
+			(d) => rewrite(d, GUIDE, (t) => appendBody(t, 'See [the CTO](/personas/cto/).')),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/line \d+: links to \/personas\/cto\/, which is not a page of this playbook\. Link to a page that exists, such as \/personas\//,
+				],
+			],
+		),
+		c(
+			'a relative link to a missing page',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, 'Compare [the CTO](../cto/).')),
+			[[`content/${CFO}`, 'body', /links to \.\.\/cto\//]],
+		),
+		c(
+			'a link to an unknown section',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '[Playbooks](/playbooks/)')),
+			[[`content/${CFO}`, 'body', /links to \/playbooks\//]],
+		),
+		c(
+			'working links of every form',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						'[a](/personas/controller/) [b](../controller/) [c](/lead-stages/mql) [d](#goals) [e](https://example.com/x) [f](/find/?stage=awareness) [g](mailto:a@b.co) <a href="/coverage/">h</a>',
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'a script element in MDX',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<script>alert(1)</script>')),
+			[[`content/${CFO}`, 'body', /<script> would run or embed code in a reader's browser/]],
+		),
+		c(
+			'an event handler in MDX',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<img src="x.png" alt="" onError="alert(1)" />')),
+			[[`content/${CFO}`, 'body', /<img onError=…> would run script/]],
+		),
+		c(
+			'raw HTML with a handler in Markdown',
+			(d) => rewrite(d, GUIDE, (t) => appendBody(t, '<img src=x onerror=alert(1)>')),
+			[[`content/${GUIDE}`, 'body', /would run or embed code in a reader's browser/]],
+		),
+		c(
+			'a javascript: link in Markdown',
+			(d) => rewrite(d, GUIDE, (t) => appendBody(t, '[Click](javascript:alert(1))')),
+			[[`content/${GUIDE}`, 'body', /the link "javascript:alert\(1\)" would run script/]],
+		),
+		c(
+			'an import of a Node module',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, "import fs from 'node:fs'")),
+			[[`content/${CFO}`, 'body', /"import fs from 'node:fs'" runs code when the site is built/]],
+		),
+		c('an export', (d) => rewrite(d, CFO, (t) => appendBody(t, 'export const x = 1')), [
+			[`content/${CFO}`, 'body', /runs code when the site is built/],
+		]),
+		c('an expression', (d) => rewrite(d, CFO, (t) => appendBody(t, '{process.exit(1)}')), [
+			[`content/${CFO}`, 'body', /the expression \{process.exit\(1\)\} runs code/],
+		]),
+		c(
+			'an attribute expression',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<a href={process.env.SECRET}>x</a>')),
+			[[`content/${CFO}`, 'body', /the attribute href=\{process.env.SECRET\} runs code/]],
+		),
+		c('an unclosed tag', (d) => rewrite(d, CFO, (t) => appendBody(t, '<div>\n\nText')), [
+			[`content/${CFO}`, 'body', /the MDX body does not parse: Expected a closing tag for `<div>`/],
+		]),
+		c('a broken expression', (d) => rewrite(d, CFO, (t) => appendBody(t, 'Costs {1 +} less')), [
+			[`content/${CFO}`, 'body', /line \d+: the MDX body does not parse/],
+		]),
+		c(
+			"Starlight's components and comments",
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						"import { Aside } from '@astrojs/starlight/components';\n\n{/* reviewed with sales */}\n\n<Aside>Ask about the close.</Aside>",
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'escaped braces and angle brackets',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, 'Budget \\{ under 5k \\} and 3 \\< 4.')),
+			ACCEPTED,
+		),
+
+		// folders and stray files
+		c('a misspelt collection folder', (d) => put(d, 'persona/cto.mdx', '---\ntitle: CTO\n---\n'), [
+			['content/persona', '-', /is not a collection, so nothing in it is checked/],
+		]),
+		c('a file with another extension', (d) => put(d, 'personas/cfo.txt', 'notes'), [
+			['content/personas/cfo.txt', '-', /is not read: personas entries are \.mdx or \.md files/],
+		]),
+		c('a hidden file', (d) => put(d, 'personas/.DS_Store', Uint8Array.from([0, 1, 2])), ACCEPTED),
+	];
+}
