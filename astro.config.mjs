@@ -62,6 +62,8 @@ export default defineConfig({
 					],
 				},
 			],
+			// Page titles come from the content: written as text, never as markup.
+			components: { Head: './src/components/Head.astro' },
 			customCss: ['./src/styles/playbook.css'],
 			pagefind: {
 				// A definition's abbreviation and aliases (the `keywords` metadata) outrank pages that

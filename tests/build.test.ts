@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
@@ -93,6 +101,44 @@ describe('a build of a broken playbook', () => {
 		);
 		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
 		expect(existsSync(outDir)).toBe(false);
+	});
+});
+
+describe('a build of a playbook with a broken link in a body', () => {
+	test('fails, naming the file, the line and the link, and leaves no site', () => {
+		const root = playbookWith();
+		const guide = join(root, 'content', 'guides', 'start-here.md');
+		writeFileSync(
+			guide,
+			`${readFileSync(guide, 'utf8')}\nRead [the CTO persona](/personas/cto/) first.\n`,
+		);
+		const outDir = join(out, 'broken-link');
+		const { code, output } = buildSite(join(root, 'content'), outDir);
+		expect(code).toBe(1);
+		expect(output).toMatch(
+			new RegExp(
+				`${guide.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  body  line \\d+: links to /personas/cto/, which is not a page of this playbook\\.`,
+			),
+		);
+		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(existsSync(outDir)).toBe(false);
+	});
+});
+
+describe('a public playbook', () => {
+	test('with PLAYBOOK_PUBLIC=true no page asks search engines to stay away', () => {
+		const outDir = join(out, 'public');
+		expect(
+			buildSite(join(import.meta.dirname, 'fixtures', 'minimal'), outDir, {
+				PLAYBOOK_PUBLIC: 'true',
+			}).code,
+		).toBe(0);
+		const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+			f.endsWith('.html'),
+		);
+		expect(pages.length).toBeGreaterThan(10);
+		for (const file of pages)
+			expect(readFileSync(join(outDir, file), 'utf8')).not.toContain('name="robots"');
 	});
 });
 

@@ -124,7 +124,8 @@ function definition() {
 }
 
 const MEGABYTE = 'x'.repeat(1_000_000);
-const NOT_TEXT = /is (a (whole )?number|a list|a set of keys|empty|true or false), not text\. Write text instead\./;
+const NOT_TEXT =
+	/is (a (whole )?number|a list|a set of keys|empty|true or false), not text\. Write text instead\./;
 const NOT_A_LIST = /is (text|a number|a set of keys), not a list/;
 const NOT_A_NUMBER = /is (text|a list|true or false), not a (whole )?number/;
 const EMPTY = /is empty\. Write some text here\./;
@@ -438,7 +439,11 @@ export function fileCases(): Case[] {
 			(d) => setKeys(d, CFO, { role: 'المدير المالي 💰' }),
 			ACCEPTED,
 		),
-		c('a fractional stage order, to fit a stage between two', (d) => setKeys(d, MQL, { order: 2.5 }), ACCEPTED),
+		c(
+			'a fractional stage order, to fit a stage between two',
+			(d) => setKeys(d, MQL, { order: 2.5 }),
+			ACCEPTED,
+		),
 		c('padded text is trimmed', (d) => setKeys(d, CFO, { title: '   CFO   ' }), ACCEPTED),
 		c(
 			'a 1 MB body',

@@ -31,7 +31,9 @@ function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 declare module 'vitest' {
 	export interface ProvidedContext {
-		/** Built sites: the minimal fixture and the example playbook, by name. */
-		sites: { minimal: string; example: string };
+		/** Built sites: the minimal fixture, the example playbook and the hostile one, by name. */
+		sites: { minimal: string; example: string; hostile: string };
+		/** Which payloads of the hostile playbook the checker refused, and which it let through. */
+		hostile: import('./hostile.ts').HostileResult;
 	}
 }

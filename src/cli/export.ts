@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
 import { formatProblem, plural } from '../checks/format.ts';
 import { todayIso } from '../checks/review.ts';
-import { playbookExport } from '../lib/export.ts';
+import { exportJson, playbookExport } from '../lib/export.ts';
 import { parseOptions } from './usage.ts';
 
 /**
@@ -29,7 +29,9 @@ export function runExport(args: string[]): number {
 	}
 
 	// 3. Write the JSON.
-	const json = `${JSON.stringify(playbookExport(report.playbook, values.site, process.env.PLAYBOOK_TODAY || todayIso()), null, '\t')}\n`;
+	const json = exportJson(
+		playbookExport(report.playbook, values.site, process.env.PLAYBOOK_TODAY || todayIso()),
+	);
 	if (values.out) writeFileSync(values.out, json);
 	else process.stdout.write(json);
 	return 0;

@@ -48,3 +48,12 @@ export function playbookExport(playbook: Playbook, siteUrl: string, today: strin
 		contract: contractJsonSchema(),
 	};
 }
+
+/**
+ * The export as JSON text. `<`, `>` and `&` are written as \u escapes (the same data to any JSON
+ * reader), so text from the content never appears as markup, even if the file is pasted into a
+ * page or shown by a browser that sniffs it as HTML.
+ */
+export function exportJson(data: ReturnType<typeof playbookExport>): string {
+	return `${JSON.stringify(data, null, '\t').replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}

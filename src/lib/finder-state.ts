@@ -58,6 +58,15 @@ export function queryFromState(state: FinderState): string {
 	return query ? `?${query}` : '';
 }
 
+/**
+ * A filter value as Pagefind stores it: HTML-escaped, because Pagefind's search panel writes
+ * filter values into the page as HTML. Every value the site indexes and every value the finder
+ * asks for goes through this, so a title like `Q&A <draft>` is text in both.
+ */
+export function pagefindValue(text: string): string {
+	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
 type PagefindFilters = Record<string, string | { any: string[] }>;
 
 /**
@@ -74,7 +83,7 @@ export function pagefindFilters(
 	for (const filter of FINDER_FILTERS) {
 		if (filter === except || state.selected[filter].length === 0) continue;
 		const labels = new Map(options[filter].map((option) => [option.value, option.label]));
-		const chosen = state.selected[filter].map((value) => labels.get(value) ?? value);
+		const chosen = state.selected[filter].map((value) => pagefindValue(labels.get(value) ?? value));
 		// Items for every persona carry one shared value rather than each persona's title.
 		filters[filter] = { any: filter === 'persona' ? [...chosen, EVERY_PERSONA] : chosen };
 	}

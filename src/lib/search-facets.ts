@@ -1,5 +1,5 @@
 import { collectionAbbreviation, COLLECTIONS } from '../schemas/index.ts';
-import { EVERY_PERSONA } from './finder-state.ts';
+import { EVERY_PERSONA, pagefindValue } from './finder-state.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 import type { Entry, Playbook } from './playbook.ts';
 import { titleOf } from './views.ts';
@@ -15,6 +15,16 @@ export interface SearchFacets {
 	meta: Record<string, string>;
 	/** Words readers search for that may not be in the text: abbreviation and aliases. */
 	keywords: string[];
+}
+
+/**
+ * How a filter value is written into the page so that Pagefind stores exactly `value`. Pagefind
+ * decodes character references in the text it indexes once more after the HTML parser has, so
+ * an `&` must reach it as `&amp;`; otherwise `&lt;img&gt;` typed into a title would be stored,
+ * and shown by the search panel, as a tag.
+ */
+export function forPagefindIndexer(value: string): string {
+	return value.replace(/&/g, '&amp;');
 }
 
 /** The first sentence of a text, for a one-line preview. */
@@ -62,5 +72,7 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 		facets.filters.stage = [titleOf(playbook, entry.collection, entry.id)];
 	if (entry.collection === 'personas')
 		facets.filters.persona = [titleOf(playbook, entry.collection, entry.id)];
+	for (const [name, values] of Object.entries(facets.filters))
+		facets.filters[name as FilterName] = values.map(pagefindValue);
 	return facets;
 }

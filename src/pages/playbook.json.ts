@@ -1,11 +1,11 @@
 import type { APIRoute } from 'astro';
-import { playbookExport } from '../lib/export.ts';
+import { exportJson, playbookExport } from '../lib/export.ts';
 import { sitePlaybook, siteToday } from '../lib/site-playbook.ts';
 
 /** `/playbook.json`: every definition as data, for revenue operations. */
 export const GET: APIRoute = async ({ site }) => {
 	const data = playbookExport(await sitePlaybook(), site?.href ?? '/', siteToday());
-	return new Response(JSON.stringify(data, null, '\t'), {
+	return new Response(exportJson(data), {
 		headers: { 'content-type': 'application/json; charset=utf-8' },
 	});
 };

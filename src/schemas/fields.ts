@@ -45,7 +45,10 @@ export const TextSchema = visibleText(2000, 'Shorten it, and move longer prose i
 export const TitleSchema = visibleText(120, 'Shorten it to a name; put the detail in the summary.');
 
 /** One sentence a rep reads in a search result. */
-export const SummarySchema = visibleText(300, 'Keep it to one sentence; put the detail in the body.');
+export const SummarySchema = visibleText(
+	300,
+	'Keep it to one sentence; put the detail in the body.',
+);
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -75,9 +78,14 @@ export const IsoDateSchema = z.preprocess(
 	}),
 );
 
-/** An absolute `http:` or `https:` address; `javascript:` and other schemes are refused. */
+/**
+ * An absolute `http:` or `https:` address; `javascript:` and other schemes are refused, and so
+ * are spaces, quotes and angle brackets, which a browser would silently rewrite or which mark
+ * an address pasted with the text around it.
+ */
 export const HttpUrlSchema = z.string().refine(
 	(value) => {
+		if (/[\s<>"'`{}|\\^]/.test(value)) return false;
 		try {
 			const url = new URL(value);
 			return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';

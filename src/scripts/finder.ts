@@ -4,6 +4,7 @@ import {
 	type FinderOptions,
 	type FinderState,
 	pagefindFilters,
+	pagefindValue,
 	personaCount,
 	queryFromState,
 	resultSummary,
@@ -87,8 +88,8 @@ export async function startFinder(): Promise<void> {
 				const count = form.querySelector(
 					`[data-count-for="${CSS.escape(`${filter}:${option.label}`)}"]`,
 				);
-				const n =
-					filter === 'persona' ? personaCount(values, option.label) : (values[option.label] ?? 0);
+				const value = pagefindValue(option.label);
+				const n = filter === 'persona' ? personaCount(values, value) : (values[value] ?? 0);
 				if (count) count.textContent = `(${n})`;
 			}
 		}
