@@ -285,6 +285,18 @@ describe('bad input gets one clear line per problem', () => {
 		]);
 	});
 
+	test('a team whose every file is broken still leaves each definition saying who is missing', () => {
+		const root = playbookWith();
+		for (const person of ['sam-seller', 'mia-marketer', 'rae-ops', 'cole-success'])
+			writeFileSync(join(root, 'content', 'team', `${person}.yaml`), 'name: [\n');
+		const report = check(root);
+		expect(report.problems.filter((p) => p.code === 'MalformedFrontmatter')).toHaveLength(4);
+		expect(report.problems.some((p) => p.code === 'MissingTeam')).toBe(false);
+		expect(lines(report)).toContain(
+			'content/personas/cfo.mdx  owners  needs an owner from sales and an owner from marketing; has sam-seller (no valid department), mia-marketer (no valid department). Add a sales owner and a marketing owner from content/team.',
+		);
+	});
+
 	test('an empty content folder reports the missing team and nothing else', () => {
 		const root = playbookWith();
 		rmSync(join(root, 'content'), { recursive: true });

@@ -667,7 +667,7 @@ export function fileCases(): Case[] {
 				rewrite(d, CFO, (t) =>
 					appendBody(
 						t,
-						'[a](/personas/controller/) [b](../controller/) [c](/lead-stages/mql) [d](#goals) [e](https://example.com/x) [f](/find/?stage=awareness) [g](mailto:a@b.co) <a href="/coverage/">h</a>',
+						'[a](/personas/controller/) [b](../controller/) [c](/lead-stages/mql) [d](#goals) [e](https://example.com/x) [f](/find/?stage=awareness) [g](mailto:a@b.co) [h](/files/deck.pdf) <a href="/coverage/">h</a>',
 					),
 				),
 			ACCEPTED,

@@ -174,7 +174,7 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 
 	const checkLink = (url: string, node: Nodes) => {
 		const path = internalPath(url, entry);
-		if (path === undefined || pageExists(playbook, path)) return;
+		if (path === undefined || isAsset(path) || pageExists(playbook, path)) return;
 		report(
 			'BrokenLink',
 			node,
@@ -215,6 +215,15 @@ export function pageExists(playbook: Playbook, path: string): boolean {
 		(COLLECTION_NAMES as readonly string[]).includes(collection) &&
 		exists(playbook, collection as (typeof COLLECTION_NAMES)[number], id)
 	);
+}
+
+/**
+ * A file served beside the pages (a PDF or an image in `public/`), which the checker cannot see:
+ * its last segment has an extension, and it is not a page of the site.
+ */
+function isAsset(path: string): boolean {
+	const last = path.split('/').at(-1) ?? '';
+	return /\.[a-z0-9]+$/i.test(last) && !/\.html?$/i.test(last) && !SITE_PAGES.has(path);
 }
 
 /** The nearest page to suggest for a broken path: its collection's index, else the home page. */
