@@ -37,3 +37,36 @@ describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) =>
 		expect(violations).toEqual([]);
 	});
 });
+
+describe('every page type works from the keyboard', () => {
+	test.each(PAGE_TYPES)(
+		'%s: Tab reaches every control in the page, in order, without a trap',
+		async (path) => {
+			const page = await example.browser.newPage();
+			await page.goto(`${example.url}${path}`);
+			// Every visible link, button and field of the page's own content, in document order.
+			const controls = await page.$$eval(
+				'main a[href], main button, main input, main select, main summary, main [tabindex]:not([tabindex="-1"])',
+				(elements) =>
+					elements
+						.filter(
+							(e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLInputElement).disabled,
+						)
+						.map((e, i) => {
+							e.setAttribute('data-kb', String(i));
+							return i;
+						}),
+			);
+			const reached: number[] = [];
+			for (let presses = 0; presses < 400 && reached.length < controls.length; presses++) {
+				await page.keyboard.press('Tab');
+				const at = await page.evaluate(
+					() => document.activeElement?.getAttribute('data-kb') ?? null,
+				);
+				if (at !== null && reached.at(-1) !== Number(at)) reached.push(Number(at));
+			}
+			await page.close();
+			expect(reached).toEqual(controls);
+		},
+	);
+});

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../src/checks/format.ts';
+import {
+	formatGithubAnnotations,
+	formatJson,
+	formatProblem,
+	formatText,
+} from '../src/checks/format.ts';
 import type { Problem } from '../src/checks/problems.ts';
 import { type Case, fieldCases, fileCases, missingKeyCases } from './catalogue.ts';
 import { check, playbookWith } from './helpers.ts';
@@ -19,7 +24,8 @@ describe('the bad-input catalogue', () => {
 	test.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, { edit, expect: expected }) => {
 		const root = playbookWith();
 		edit(join(root, 'content'));
-		const problems = reported(check(root).problems);
+		const report = check(root);
+		const problems = reported(report.problems);
 		const found = problems.map((p) => `${p.file}  ${p.field}  ${p.message}. ${p.fix}`);
 		// One line per expected problem, in any order, and nothing else.
 		expect(found, found.join('\n')).toHaveLength(expected.length);
@@ -35,5 +41,12 @@ describe('the bad-input catalogue', () => {
 			expect(p.fix).toMatch(/[.?]$/);
 			expect(p.message.length).toBeLessThan(400);
 		}
+		// Word for word, as the terminal, a pull request and a JSON reader get it: the wording is
+		// what editors act on, so a change to it shows up in review.
+		const { problems: all, ...counts } = JSON.parse(formatJson(report)) as { problems: unknown[] };
+		expect(
+			[formatText(report), formatGithubAnnotations(report), JSON.stringify(counts)].join('\n'),
+		).toMatchSnapshot();
+		expect(all).toEqual(JSON.parse(JSON.stringify(report.problems)));
 	});
 });

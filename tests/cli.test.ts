@@ -119,7 +119,7 @@ describe('in GitHub Actions', () => {
 			env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: 'true' },
 		});
 		expect(result.stdout).toContain(
-			'::error file=content/lead-stages/mql.mdx,title=OneSidedOwnership (owners)::needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.',
+			'::error file=content/lead-stages/mql.mdx,title=A definition is not owned by both sales and marketing (owners)::needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.',
 		);
 	});
 });

@@ -35,6 +35,20 @@ describe('the Content Security Policy', () => {
 	});
 });
 
+describe('no component writes content as HTML', () => {
+	test('set:html appears only in the head, which writes Starlight’s configured entries', () => {
+		const src = join(import.meta.dirname, '..', 'src');
+		const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+			.filter((file) => /\.(astro|ts)$/.test(file))
+			.filter((file) => readFileSync(join(src, file), 'utf8').includes('set:html'));
+		expect(files).toEqual(['components/Head.astro']);
+		// And there the page title, the one entry made from the content, is written as text.
+		expect(readFileSync(join(src, 'components', 'Head.astro'), 'utf8')).toMatch(
+			/Tag === 'title' \? <title \{\.\.\.attrs\}>\{content\}<\/title>/,
+		);
+	});
+});
+
 describe('text from the content in machine-read places', () => {
 	test('filter values are stored HTML-escaped, and written so the indexer keeps them so', () => {
 		expect(pagefindValue('FP&A <Manager> "x" \'y\'')).toBe(

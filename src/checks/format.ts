@@ -1,5 +1,5 @@
 import type { Report } from './index.ts';
-import type { Problem } from './problems.ts';
+import { PROBLEM_KINDS, type Problem } from './problems.ts';
 
 /** One problem as one line: `file  field  problem. fix.` Warnings say so. */
 export function formatProblem(p: Problem): string {
@@ -33,7 +33,10 @@ export function formatJson(report: Report): string {
 	);
 }
 
-/** GitHub Actions annotations, so problems show on the pull request's files. */
+/**
+ * GitHub Actions annotations, so problems show on the pull request's files, titled with the
+ * kind of problem in words and the field it is on.
+ */
 export function formatGithubAnnotations(report: Report): string {
 	const data = (text: string) =>
 		text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -41,7 +44,7 @@ export function formatGithubAnnotations(report: Report): string {
 	return report.problems
 		.map(
 			(p) =>
-				`::${p.severity === 'info' ? 'notice' : p.severity} file=${property(p.file)},title=${property(`${p.code} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
+				`::${p.severity === 'info' ? 'notice' : p.severity} file=${property(p.file)},title=${property(`${PROBLEM_KINDS[p.code].title} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
 		)
 		.join('\n');
 }
