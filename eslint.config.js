@@ -4,7 +4,18 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-	{ ignores: ['dist/', '.astro/', 'node_modules/', 'tests/fixtures/', '**/*.astro', '.bench/', '.stryker-tmp/', 'reports/'] },
+	{
+		ignores: [
+			'dist/',
+			'.astro/',
+			'node_modules/',
+			'tests/fixtures/',
+			'**/*.astro',
+			'.bench/',
+			'.stryker-tmp/',
+			'reports/',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommendedTypeChecked,
 	{

@@ -15,6 +15,7 @@ export default defineConfig({
 			'tests/properties.test.ts',
 			'tests/onboarding.test.ts',
 			'tests/approvals.test.ts',
+			'tests/checker-units.test.ts',
 		],
 		setupFiles: ['tests/mutation-setup.ts'],
 		testTimeout: 60_000,

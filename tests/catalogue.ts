@@ -141,6 +141,8 @@ const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: R
 		['1 MB', MEGABYTE, /is longer than 120 characters/],
 		['121 characters', 'T'.repeat(121), /is longer than 120 characters/],
 		['a number', 42, NOT_TEXT],
+		['a fraction', 4.5, NOT_TEXT],
+		['true', true, NOT_TEXT],
 		['a list', ['a', 'b'], NOT_TEXT],
 		['a map', { a: 1 }, NOT_TEXT],
 		['null', null, NOT_TEXT],
@@ -201,6 +203,9 @@ const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: R
 		['day 31 of a 30-day month', '2026-04-31', /is not a real date/],
 		['not a leap year', '2025-02-29', /is not a real date/],
 		['written as words', 'last Tuesday', /is not a real date/],
+		['text before the date', 'on 2026-10-01', /is not a real date/],
+		['text after the date', '2026-10-01 (approx.)', /is not a real date/],
+		['the year 99', '0099-10-01', /is not a real date/],
 		['day first', '01-10-2026', /is not a real date/],
 		['a number', 20261001, /20261001 is a whole number, not text/],
 	],
@@ -209,6 +214,9 @@ const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: R
 		['data:', 'data:text/html,<script>alert(1)</script>', /is not an http\(s\) address/],
 		['no scheme', 'example.com/asset', /is not an http\(s\) address/],
 		['ftp', 'ftp://example.com/file', /is not an http\(s\) address/],
+		['a space', 'https://example.com/my deck.pdf', /is not an http\(s\) address/],
+		['a quote', 'https://example.com/"deck"', /is not an http\(s\) address/],
+		['no host', 'https://', /is not an http\(s\) address/],
 	],
 	email: [
 		['no domain', 'sam@', /is not an e-mail address/],
@@ -218,6 +226,8 @@ const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: R
 		['with @', '@samseller', /is not a GitHub handle/],
 		['too long', 'a'.repeat(40), /is not a GitHub handle/],
 		['a look-alike', 's\u0430mseller', /is not a GitHub handle/],
+		['a trailing hyphen', 'samseller-', /is not a GitHub handle/],
+		['two hyphens in a row', 'sam--seller', /is not a GitHub handle/],
 	],
 	order: [
 		['text', 'first', NOT_A_NUMBER],
@@ -229,7 +239,7 @@ const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: R
 		['a fraction', 1.5, /whole number/],
 	],
 	count: [
-		['negative', -100, /./],
+		['negative', -100, /is below zero/],
 		['text', 'a hundred', NOT_A_NUMBER],
 	],
 	months: [
@@ -729,6 +739,384 @@ export function fileCases(): Case[] {
 			'escaped braces and angle brackets',
 			(d) => rewrite(d, CFO, (t) => appendBody(t, 'Budget \\{ under 5k \\} and 3 \\< 4.')),
 			ACCEPTED,
+		),
+
+		// edges that are allowed
+		c(
+			'an SLA target exactly at its ceiling',
+			(d) => setKeys(d, SLA, commitment({ target: 2_160 })),
+			ACCEPTED,
+		),
+		c('an SLA target one hour over it', (d) => setKeys(d, SLA, commitment({ target: 2_161 })), [
+			[`content/${SLA}`, 'commitments[0].target', /is more than 2160 business hours/],
+		]),
+		c(
+			'a response time in minutes beyond a quarter',
+			(d) => setKeys(d, SLA, commitment({ target: 130_000, unit: 'minutes' })),
+			[
+				[
+					`content/${SLA}`,
+					'commitments[0].target',
+					/130000 is more than 129600 minutes, longer than a quarter/,
+				],
+			],
+		),
+		c(
+			'a response time of 14 weeks',
+			(d) => setKeys(d, SLA, commitment({ target: 14, unit: 'weeks' })),
+			[[`content/${SLA}`, 'commitments[0].target', /14 is more than 13 weeks/]],
+		),
+		c(
+			'a response time of 4 months',
+			(d) => setKeys(d, SLA, commitment({ target: 4, unit: 'calendar months' })),
+			[[`content/${SLA}`, 'commitments[0].target', /4 is more than 3 calendar months/]],
+		),
+		c('a rate written with %', (d) => setKeys(d, SLA, commitment({ target: 120, unit: '%' })), [
+			[
+				`content/${SLA}`,
+				'commitments[0].target',
+				/120 is more than 100 %, which no team can reach/,
+			],
+		]),
+		c(
+			'singular units have ceilings too',
+			(d) => setKeys(d, SLA, commitment({ target: 91, unit: 'day' })),
+			[[`content/${SLA}`, 'commitments[0].target', /91 is more than 90 day/]],
+		),
+		c(
+			'one hour, one week, one month',
+			(d) =>
+				setKeys(d, SLA, {
+					commitments: [
+						{ what: 'Call', target: 1, unit: 'hour', period: 'per lead' },
+						{ what: 'Review', target: 1, unit: 'week', period: 'per account' },
+						{ what: 'Report', target: 1, unit: 'month', period: 'per quarter' },
+						{ what: 'Answer', target: 30, unit: 'minute', period: 'per ticket' },
+					],
+				}),
+			ACCEPTED,
+		),
+		c('an SLA with no lead stage', (d) => setKeys(d, SLA, { lead_stage: undefined }), ACCEPTED),
+		c(
+			'an http address',
+			(d) => setKeys(d, 'library/benchmark.mdx', { url: 'http://example.com/benchmark.pdf' }),
+			ACCEPTED,
+		),
+		c(
+			'a hyphenated GitHub handle',
+			(d) => setKeys(d, TEAM, { github: 'cole-success-2' }),
+			ACCEPTED,
+		),
+		c(
+			'headcount max equal to min',
+			(d) => rewrite(d, ICP, (t) => t.replace('max: 2000', 'max: 200')),
+			ACCEPTED,
+		),
+		c(
+			'a negative headcount max',
+			(d) => rewrite(d, ICP, (t) => t.replace('max: 2000', 'max: -5')),
+			[
+				[`content/${ICP}`, 'firmographics.employees.max', /-5 is below zero\. Use zero or more\./],
+				[
+					`content/${ICP}`,
+					'firmographics.employees.max',
+					/-5 is below min\. Make max at least min/,
+				],
+			],
+		),
+		c('a lead stage with no entry criteria', (d) => setKeys(d, MQL, { entry_criteria: [] }), [
+			[`content/${MQL}`, 'entry_criteria', /is an empty list\. List at least one criterion/],
+		]),
+		c(
+			'a library item for no buyer stage',
+			(d) => setKeys(d, 'library/benchmark.mdx', { stages: [] }),
+			[
+				[
+					'content/library/benchmark.mdx',
+					'stages',
+					/is an empty list\. Name at least one buyer stage id/,
+				],
+			],
+		),
+		c('a track with no steps', (d) => setKeys(d, 'tracks/sdr.mdx', { steps: [] }), [
+			['content/tracks/sdr.mdx', 'steps', /is an empty list\. Add at least one step/],
+		]),
+		c(
+			'a track step read from a relative path',
+			(d) =>
+				rewrite(d, 'tracks/sdr.mdx', (t) =>
+					t.replace('read: lead-stages/mql', 'read: ../lead-stages/mql'),
+				),
+			[
+				[
+					'content/tracks/sdr.mdx',
+					'steps[1].read',
+					/is not an entry reference\. Write the collection and the id/,
+				],
+			],
+		),
+		c(
+			'a track step read with words after it',
+			(d) =>
+				rewrite(d, 'tracks/sdr.mdx', (t) =>
+					t.replace('read: lead-stages/mql', 'read: lead-stages/mql first'),
+				),
+			[['content/tracks/sdr.mdx', 'steps[1].read', /is not an entry reference/]],
+		),
+		c(
+			'a misspelt key inside a map',
+			(d) => rewrite(d, ICP, (t) => t.replace('  regions:', '  region:')),
+			[
+				[
+					`content/${ICP}`,
+					'firmographics.region',
+					/Rename it to regions if that is what you meant/,
+				],
+			],
+		),
+		c(
+			'a misspelt key inside a list item',
+			(d) => setKeys(d, SLA, commitment({ targt: 3, target: undefined })),
+			[
+				[`content/${SLA}`, 'commitments[0].targt', /Rename it to target/],
+				[
+					`content/${SLA}`,
+					'commitments[0].target',
+					/is required but missing\. Add target: with a number\./,
+				],
+			],
+		),
+		c(
+			'a key two letters short of one',
+			(d) => rewrite(d, CFO, (t) => t.replace(/^role:/m, 'ro:')),
+			[
+				[`content/${CFO}`, 'ro', /Rename it to role if/],
+				[`content/${CFO}`, 'role', /is required but missing/],
+			],
+		),
+		c(
+			'a key far from every key',
+			(d) => rewrite(d, CFO, (t) => t.replace('---\n', '---\nbackground: x\n')),
+			[[`content/${CFO}`, 'background', /Remove it; the keys allowed here are title, summary/]],
+		),
+		c(
+			'a key three letters longer than one',
+			(d) => rewrite(d, CFO, (t) => t.replace('---\n', '---\nrolesss: x\n')),
+			[[`content/${CFO}`, 'rolesss', /Remove it; the keys allowed here/]],
+		),
+		c(
+			'a key of a collection that has none by that name',
+			(d) =>
+				rewrite(d, 'buyer-stages/awareness.mdx', (t) =>
+					t.replace('---\n', '---\nnext: [consideration]\n'),
+				),
+			[
+				[
+					'content/buyer-stages/awareness.mdx',
+					'next',
+					/Remove it; the keys allowed here are .*buyer_question/,
+				],
+			],
+		),
+		c(
+			'a persona whose list holds a map',
+			(d) =>
+				setKeys(d, CFO, {
+					objections: [{ objection: 'Too dear', response: 'It pays back', extra: 1 }],
+				}),
+			[[`content/${CFO}`, 'objections[0].extra', /is not a key of the content contract/]],
+		),
+		c(
+			'a required key written as null',
+			(d) => rewrite(d, CFO, (t) => t.replace(/^role:.*$/m, 'role:')),
+			[[`content/${CFO}`, 'role', /null is empty, not text/]],
+		),
+		c(
+			'a broken link in an <a> element',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<a href="/nowhere/">there</a>')),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/links to \/nowhere\/, which is not a page of this playbook\. Link to a page that exists, such as \//,
+				],
+			],
+		),
+		c(
+			'a javascript: link in an <a> element',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<a href=" javascript:alert(1)">x</a>')),
+			[[`content/${CFO}`, 'body', /<a href=…> would run script/]],
+		),
+		c(
+			'embedded frames and objects',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						'<iframe src="https://example.com" />\n\n<object data="x.swf" />\n\n<embed src="x.swf" />\n\n<base href="https://evil.example/" />',
+					),
+				),
+			[
+				[`content/${CFO}`, 'body', /<iframe> would run or embed code/],
+				[`content/${CFO}`, 'body', /<object> would run or embed code/],
+				[`content/${CFO}`, 'body', /<embed> would run or embed code/],
+				[`content/${CFO}`, 'body', /<base> would run or embed code/],
+			],
+		),
+		c(
+			'a spread attribute',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<div {...props}>x</div>')),
+			[[`content/${CFO}`, 'body', /a spread \{\.\.\.props\} in <div> runs code/]],
+		),
+		c(
+			'an attribute named like a handler but harmless is still refused',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '<span onmouseover="">x</span>')),
+			[[`content/${CFO}`, 'body', /<span onmouseover=…> would run script/]],
+		),
+		c(
+			'raw HTML frames and script links in Markdown',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<iframe src="https://example.com"></iframe>\n\n<a href="javascript:alert(1)">x</a>\n\n<a href=vbscript:x>y</a>',
+					),
+				),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/line \d+: "<iframe src="https:\/\/example.com"><\/iframe>" would run or embed code/,
+				],
+				[`content/${GUIDE}`, 'body', /"<a href="javascript:alert\(1\)">" would run/],
+				[`content/${GUIDE}`, 'body', /"<a href=vbscript:x>" would run/],
+			],
+		),
+		c(
+			'harmless raw HTML in Markdown',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<details><summary>More</summary>\n\nText with an <abbr title="Marketing Qualified Lead">MQL</abbr>.\n\n</details>',
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'a reference-style link to a missing page',
+			(d) =>
+				rewrite(d, GUIDE, (t) => appendBody(t, 'See [the CTO][cto].\n\n[cto]: /personas/cto/')),
+			[[`content/${GUIDE}`, 'body', /links to \/personas\/cto\//]],
+		),
+		c(
+			'links to every page of the site',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						[
+							'/',
+							'/find/',
+							'/review/',
+							'/changes/',
+							'/coverage/',
+							'/meeting/',
+							'/playbook.json',
+							'/personas/',
+							'/glossary/',
+							'/guides/start-here/',
+							'/team/sam-seller/',
+							'//cdn.example.com/x',
+							' /lead-stages/mql/ ',
+							'',
+							'tel:+15550100',
+						]
+							.map((url, i) => `[${i}](<${url}>)`)
+							.join(' '),
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'a link to an entry of an unknown collection',
+			(d) => rewrite(d, GUIDE, (t) => appendBody(t, '[x](/playbooks/mql/)')),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/links to \/playbooks\/mql\/, which is not a page of this playbook\. Link to a page that exists, such as \/,/,
+				],
+			],
+		),
+		c(
+			'a link three levels deep',
+			(d) => rewrite(d, GUIDE, (t) => appendBody(t, '[x](/lead-stages/mql/history/)')),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/links to \/lead-stages\/mql\/history\/, .* such as \/lead-stages\//,
+				],
+			],
+		),
+		c(
+			'a link to a page with a file extension',
+			(d) =>
+				rewrite(d, GUIDE, (t) => appendBody(t, '[x](/lead-stages/mql.html) [y](/files/deck.PDF)')),
+			[[`content/${GUIDE}`, 'body', /links to \/lead-stages\/mql\.html/]],
+		),
+		c(
+			'two imports of Starlight components',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						"import { Aside } from '@astrojs/starlight/components';\nimport { Badge } from '@astrojs/starlight/components';\n\n<Badge text=\"New\" />",
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'a Starlight import followed by another',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						"import { Aside } from '@astrojs/starlight/components';\nimport os from 'node:os';",
+					),
+				),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/"import \{ Aside \} from '@astrojs\/starlight\/components';" runs code/,
+				],
+			],
+		),
+		c(
+			'an import from a look-alike package',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(t, "import { Aside } from '@astrojs/starlight/components-evil';"),
+				),
+			[[`content/${CFO}`, 'body', /runs code when the site is built/]],
+		),
+		c(
+			'a comment next to code',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, '{/* note */ fetch("https://evil.example")}')),
+			[[`content/${CFO}`, 'body', /the expression \{\/\* note \*\/ fetch\(/]],
+		),
+		c(
+			'an unclosed tag deep in a body',
+			(d) => rewrite(d, CFO, (t) => appendBody(t, 'One.\n\nTwo.\n\n<Foo>x</Bar>')),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/line \d+: the MDX body does not parse: Unexpected closing tag `<\/Bar>`, expected corresponding closing tag for `<Foo>`\. In MDX, write/,
+				],
+			],
 		),
 
 		// folders and stray files

@@ -22,7 +22,7 @@ export function leadGraph(playbook: Playbook): LeadGraph {
 		const id = queue.shift()!;
 		if (reachable.has(id)) continue;
 		reachable.add(id);
-		for (const next of byId.get(id)?.data.next ?? []) if (byId.has(next)) queue.push(next);
+		for (const next of byId.get(id)!.data.next) if (byId.has(next)) queue.push(next);
 	}
 	return { entry, stages, reachable };
 }

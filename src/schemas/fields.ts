@@ -57,10 +57,10 @@ export function isRealDate(value: string): boolean {
 	const match = ISO_DATE.exec(value);
 	if (!match) return false;
 	const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+	// A day or month out of range rolls over into the next month or year, so comparing the year
+	// and the day catches every impossible date (2026-02-30 becomes 2 March).
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return (
-		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-	);
+	return date.getUTCFullYear() === year && date.getUTCDate() === day;
 }
 
 /**
@@ -85,13 +85,10 @@ export const IsoDateSchema = z.preprocess(
  */
 export const HttpUrlSchema = z.string().refine(
 	(value) => {
-		if (/[\s<>"'`{}|\\^]/.test(value)) return false;
-		try {
-			const url = new URL(value);
-			return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-		} catch {
-			return false;
-		}
+		if (/[\s<>"'`{}|\\^]/.test(value) || !URL.canParse(value)) return false;
+		// An http(s) address without a host does not parse, so the scheme is all left to check.
+		const { protocol } = new URL(value);
+		return protocol === 'http:' || protocol === 'https:';
 	},
 	{ error: 'is not an http(s) address. Link to the asset with a full https:// address.' },
 );
