@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import { COLLECTION_NAMES } from '../schemas/index.ts';
+import { COLLECTION_NAMES, isCollectionName } from '../schemas/index.ts';
 import { entriesOf, exists, type Entry, type Playbook } from '../lib/playbook.ts';
 import { type Problem, problem, quote } from './problems.ts';
 
@@ -31,8 +31,11 @@ const SCRIPT_ELEMENTS = new Set([
 	'frameset',
 	'base',
 ]);
-const SCRIPT_IN_HTML =
-	/<\s*\/?\s*(script|iframe|object|embed|frame|frameset|base)\b|\son[a-z]+\s*=|(href|src|action|formaction)\s*=\s*["']?\s*(javascript|vbscript|data):/i;
+/** The same elements, handlers and script URLs in raw HTML (a `.md` body), found by pattern. */
+const SCRIPT_IN_HTML = new RegExp(
+	`<\\s*\\/?\\s*(${[...SCRIPT_ELEMENTS].join('|')})\\b|\\son[a-z]+\\s*=|(href|src|action|formaction)\\s*=\\s*["']?\\s*(javascript|vbscript|data):`,
+	'i',
+);
 const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
 const MAY_HOLD_MARKUP = /[<{}]|\]\(|\]:|^\s*(import|export)\b/m;
 
@@ -211,10 +214,7 @@ export function pageExists(playbook: Playbook, path: string): boolean {
 	const match = /^\/([^/]+)\/([^/]+)\/$/.exec(page);
 	if (!match) return false;
 	const [, collection, id] = match as unknown as [string, string, string];
-	return (
-		(COLLECTION_NAMES as readonly string[]).includes(collection) &&
-		exists(playbook, collection as (typeof COLLECTION_NAMES)[number], id)
-	);
+	return isCollectionName(collection) && exists(playbook, collection, id);
 }
 
 /**
@@ -229,9 +229,7 @@ function isAsset(path: string): boolean {
 /** The nearest page to suggest for a broken path: its collection's index, else the home page. */
 function suggestPage(path: string): string {
 	const collection = /^\/([^/]+)\//.exec(path)?.[1];
-	return collection && (COLLECTION_NAMES as readonly string[]).includes(collection)
-		? `/${collection}/`
-		: '/';
+	return collection && isCollectionName(collection) ? `/${collection}/` : '/';
 }
 
 function isStarlightImport(source: string): boolean {

@@ -1,13 +1,11 @@
 import { entriesOf, exists, type Playbook } from '../lib/playbook.ts';
-import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
+import { COLLECTION_NAMES, type CollectionName, isCollectionName } from '../schemas/index.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** Splits a `collection/id` reference; undefined when the collection is not one. */
 export function parseEntryRef(ref: string): { collection: CollectionName; id: string } | undefined {
 	const [collection, id] = ref.split('/') as [string, string];
-	return (COLLECTION_NAMES as string[]).includes(collection)
-		? { collection: collection as CollectionName, id }
-		: undefined;
+	return isCollectionName(collection) ? { collection, id } : undefined;
 }
 
 /** Every step of every onboarding track points at an entry that exists. */

@@ -4,7 +4,7 @@ import { todayIso } from '../checks/review.ts';
 import { createPlaybook, entriesOf } from '../lib/playbook.ts';
 import { idOf, listEntryFiles, readContent } from '../lib/read-content.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../schemas/index.ts';
 import { scaffold } from './scaffold.ts';
 import { parseOptions, UsageError } from './usage.ts';
 
@@ -22,7 +22,7 @@ export function runNew(args: string[]): number {
 		throw new UsageError(
 			`new takes a collection and an id; "${extra.join(' ')}" is extra. Quote nothing and use - between words.`,
 		);
-	if (!(COLLECTION_NAMES as string[]).includes(collection)) {
+	if (!isCollectionName(collection)) {
 		throw new UsageError(
 			`"${collection}" is not a collection; use one of ${COLLECTION_NAMES.join(', ')}.`,
 		);
@@ -30,7 +30,7 @@ export function runNew(args: string[]): number {
 	if (!ID_PATTERN.test(id)) {
 		throw new UsageError(`"${id}" is not a valid id; use letters, digits, - and _.`);
 	}
-	const name = collection as CollectionName;
+	const name = collection;
 	const folder = join(values.content, name);
 
 	// 2. Refuse an id that is taken, whatever its extension.

@@ -2,7 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { schemaProblems } from '../checks/schema-problems.ts';
 import { type Problem, problem, quote } from '../checks/problems.ts';
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import {
+	COLLECTION_NAMES,
+	COLLECTIONS,
+	type CollectionName,
+	isCollectionName,
+} from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
 import { byCodePoint, createPlaybook, type Entry, type Playbook } from './playbook.ts';
@@ -114,7 +119,7 @@ export function readSource(source: ContentSource): ReadResult {
 	const folders = [...source.folders()].sort(byCodePoint);
 
 	for (const name of folders) {
-		if (!(COLLECTION_NAMES as string[]).includes(name)) {
+		if (!isCollectionName(name)) {
 			problems.push(
 				problem(
 					'UnknownFolder',

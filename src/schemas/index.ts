@@ -104,6 +104,11 @@ export type DefinitionCollection = {
 }[CollectionName];
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** True when a folder name, URL segment or reference prefix names a collection. */
+export function isCollectionName(name: string): name is CollectionName {
+	return (COLLECTION_NAMES as string[]).includes(name);
+}
 export const DEFINITION_COLLECTIONS = COLLECTION_NAMES.filter(
 	(name): name is DefinitionCollection => COLLECTIONS[name].kind === 'definition',
 );
