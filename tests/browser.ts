@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, serve } from '../src/bench/browser.ts';
 
@@ -55,4 +55,35 @@ export function siteInChromium(name: 'minimal' | 'example' | 'hostile'): {
 		await state.close?.();
 	});
 	return state;
+}
+
+/** A result's own page link, not the links to its headings nested under it. */
+const RESULT_LINK =
+	'.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link';
+
+/**
+ * Types a term into Starlight's search dialog as a reader does and returns the result pages,
+ * best first, once Pagefind has answered for the whole term and every result has loaded.
+ */
+export async function searchSite(page: Page, term: string): Promise<string[]> {
+	await page.click('button[data-open-modal]');
+	// Pagefind's box is made when the browser is next idle; keys pressed before it exists are lost.
+	const input = page.locator('.pagefind-ui__search-input');
+	await input.waitFor();
+	await input.pressSequentially(term);
+	await page.waitForFunction(
+		([term, link]) => {
+			const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
+			if (!message.includes(term) || message.startsWith('Searching')) return false;
+			// A result shows a placeholder until its own fragment has loaded.
+			return (
+				document.querySelectorAll(link).length ===
+				document.querySelectorAll('.pagefind-ui__result').length
+			);
+		},
+		[term, RESULT_LINK] as const,
+	);
+	return page.$$eval(RESULT_LINK, (links) =>
+		links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+	);
 }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../src/lib/playbook.ts';
 import { readContent } from '../src/lib/read-content.ts';
 import { servesPersona, sorted } from '../src/lib/views.ts';
-import { exampleSiteInChromium } from './browser.ts';
+import { exampleSiteInChromium, searchSite } from './browser.ts';
 import { ROOT } from './sites.ts';
 
 /** The example playbook, read by the checker: the truth the finder's results are compared to. */
@@ -20,15 +20,10 @@ async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
 	return page;
 }
 
-/** Types into Starlight's search box and returns the result page links, best first. */
+/** Searches the example site's home page and returns the result pages, best first. */
 async function searchFor(term: string): Promise<string[]> {
 	const page = await openPage('/');
-	await page.click('button[data-open-modal]');
-	await page.keyboard.type(term);
-	await page.waitForSelector('.pagefind-ui__result-title > .pagefind-ui__result-link');
-	const links = await page.$$eval('.pagefind-ui__result-title > .pagefind-ui__result-link', (els) =>
-		els.map((el) => new URL((el as HTMLAnchorElement).href).pathname),
-	);
+	const links = await searchSite(page, term);
 	await page.context().close();
 	return links;
 }
