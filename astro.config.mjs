@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { playbookCheck } from './src/integration.ts';
@@ -29,6 +30,16 @@ export default defineConfig({
 	// Only scripts Astro bundled or hashed run, so markup that slips into a page cannot.
 	security: { csp: contentSecurityPolicy() },
 	vite: {
+		resolve: {
+			// Bodies may import Starlight's components; a content folder outside the project has no
+			// node_modules of its own to find them in, so the import points at the project's copy.
+			alias: [
+				{
+					find: /^@astrojs\/starlight\/components$/,
+					replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')),
+				},
+			],
+		},
 		build: {
 			rolldownOptions: {
 				// Astro's MDX output carries a directive Rolldown warns about once per file; it is

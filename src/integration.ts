@@ -26,6 +26,7 @@ export function playbookCheck(): AstroIntegration {
 				}
 				if (report.errorCount === 0) {
 					logger.info(formatSummary(report));
+					if (command === 'build') removeSiteIfBuildFails(fileURLToPath(config.outDir));
 					if (dropCacheIfEntriesMoved(folder, fileURLToPath(config.cacheDir))) {
 						logger.info('Entries were renamed since the last build; reading the content afresh.');
 					}
@@ -43,4 +44,18 @@ export function playbookCheck(): AstroIntegration {
 			},
 		},
 	};
+}
+
+/**
+ * A page that fails to render (a component given content it cannot lay out) stops Astro after
+ * some pages are written; the folder goes with it, so no half-built site is ever served.
+ */
+function removeSiteIfBuildFails(outDir: string) {
+	process.once('exit', (code) => {
+		if (code === 0) return;
+		rmSync(outDir, { recursive: true, force: true });
+		console.error(
+			`The site was not built: ${outDir} was removed. Fix the error above, then build again.`,
+		);
+	});
 }

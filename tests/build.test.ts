@@ -125,6 +125,43 @@ describe('a build of a playbook with a broken link in a body', () => {
 	});
 });
 
+describe('bodies that use Starlight components and images beside the entries', () => {
+	const cfo = (root: string) => join(root, 'content', 'personas', 'cfo.mdx');
+	const append = (root: string, body: string) =>
+		writeFileSync(cfo(root), `${readFileSync(cfo(root), 'utf8')}\n${body}\n`);
+
+	test('they build from a content folder outside the project, as another team keeps theirs', () => {
+		const root = playbookWith(); // in the OS temp folder, with no node_modules of its own
+		writeFileSync(
+			join(root, 'content', 'personas', 'chart.svg'),
+			'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+		);
+		append(
+			root,
+			'import { Aside, Steps } from \'@astrojs/starlight/components\';\n\n<Aside type="tip">Ask about the close.</Aside>\n\n<Steps>\n1. Qualify.\n2. Book.\n</Steps>\n\n![A chart](./chart.svg)',
+		);
+		const outDir = join(out, 'components');
+		const { code, output } = buildSite(join(root, 'content'), outDir);
+		expect(code, output).toBe(0);
+		const html = readFileSync(join(outDir, 'personas', 'cfo', 'index.html'), 'utf8');
+		expect(html).toContain('Ask about the close.');
+		expect(html).toMatch(/<ol[^>]*sl-steps/);
+		expect(html).toMatch(/<img [^>]*alt="A chart"/);
+	});
+
+	test('a page that fails to render stops the build and leaves no site behind', () => {
+		const root = playbookWith();
+		// The checker passes this; Starlight's <Code> throws when the page renders.
+		append(root, "import { Code } from '@astrojs/starlight/components';\n\n<Code />");
+		const outDir = join(out, 'render-failure');
+		const { code, output } = buildSite(join(root, 'content'), outDir);
+		expect(code).toBe(1);
+		expect(output).toContain('Failed to render a `<Code>` component');
+		expect(output).toContain(`The site was not built: ${outDir}`);
+		expect(existsSync(outDir)).toBe(false);
+	});
+});
+
 describe('a public playbook', () => {
 	test('with PLAYBOOK_PUBLIC=true no page asks search engines to stay away', () => {
 		const outDir = join(out, 'public');

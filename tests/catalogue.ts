@@ -695,7 +695,7 @@ export function fileCases(): Case[] {
 		c(
 			'raw HTML with a handler in Markdown',
 			(d) => rewrite(d, GUIDE, (t) => appendBody(t, '<img src=x onerror=alert(1)>')),
-			[[`content/${GUIDE}`, 'body', /would run or embed code in a reader's browser/]],
+			[[`content/${GUIDE}`, 'body', /<img onerror=…> would run script in a reader's browser/]],
 		),
 		c(
 			'a javascript: link in Markdown',
@@ -960,7 +960,7 @@ export function fileCases(): Case[] {
 				[`content/${CFO}`, 'body', /<iframe> would run or embed code/],
 				[`content/${CFO}`, 'body', /<object> would run or embed code/],
 				[`content/${CFO}`, 'body', /<embed> would run or embed code/],
-				[`content/${CFO}`, 'body', /<base> would run or embed code/],
+				[`content/${CFO}`, 'body', /<base> would send every link of the page somewhere else/],
 			],
 		),
 		c(
@@ -983,13 +983,9 @@ export function fileCases(): Case[] {
 					),
 				),
 			[
-				[
-					`content/${GUIDE}`,
-					'body',
-					/line \d+: "<iframe src="https:\/\/example.com"><\/iframe>" would run or embed code/,
-				],
-				[`content/${GUIDE}`, 'body', /"<a href="javascript:alert\(1\)">" would run/],
-				[`content/${GUIDE}`, 'body', /"<a href=vbscript:x>" would run/],
+				[`content/${GUIDE}`, 'body', /line \d+: <iframe> would run or embed code/],
+				[`content/${GUIDE}`, 'body', /line \d+: <a href=…> would run script/],
+				[`content/${GUIDE}`, 'body', /line \d+: <a href=…> would run script/],
 			],
 		),
 		c(
@@ -999,6 +995,206 @@ export function fileCases(): Case[] {
 					appendBody(
 						t,
 						'<details><summary>More</summary>\n\nText with an <abbr title="Marketing Qualified Lead">MQL</abbr>.\n\n</details>',
+					),
+				),
+			ACCEPTED,
+		),
+		// what a body may load, hold and import
+		c(
+			'images and media from another site',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						'![Logo](https://cdn.example.com/logo.png)\n\n<img src="//tracker.example.com/p.gif" alt="" />\n\n<video poster="http:evil.example/p.png" />\n\n<picture><source srcSet="/a.png 1x, https://evil.example/b.png 2x" /></picture>',
+					),
+				),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/line \d+: the image "https:\/\/cdn\.example\.com\/logo\.png" loads from another site, which the site's security policy blocks\. Save the file in public\//,
+				],
+				[
+					`content/${CFO}`,
+					'body',
+					/<img src=…> loads "\/\/tracker\.example\.com\/p\.gif" from another site/,
+				],
+				[`content/${CFO}`, 'body', /<video poster=…> loads "http:evil\.example\/p\.png"/],
+				[`content/${CFO}`, 'body', /<source srcSet=…> loads "https:\/\/evil\.example\/b\.png"/],
+			],
+		),
+		c(
+			'remote files in raw HTML, an image reference and a style',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<svg><image href="https://evil.example/x.png"/></svg>\n\n<div style="background: url(\'https://evil.example/bg.png\')">x</div>\n\n![Logo][logo]\n\n[logo]: https://cdn.example.com/logo.png',
+					),
+				),
+			[
+				[`content/${GUIDE}`, 'body', /<image href=…> loads "https:\/\/evil\.example\/x\.png"/],
+				[`content/${GUIDE}`, 'body', /<div style=…> loads "https:\/\/evil\.example\/bg\.png"/],
+				[
+					`content/${GUIDE}`,
+					'body',
+					/the image "https:\/\/cdn\.example\.com\/logo\.png" loads from another site/,
+				],
+			],
+		),
+		c(
+			'markup that acts on the whole page',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<meta http-equiv="refresh" content="0;url=https://phish.example/">\n\n<style>body { display: none }</style>\n\n<link rel="stylesheet" href="/x.css">\n\n<form action="https://evil.example/"><input name="password"></form>',
+					),
+				),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/<meta> could send readers to another address\. Remove the element; a body is the text of its page/,
+				],
+				[`content/${GUIDE}`, 'body', /<style> would restyle the whole page/],
+				[`content/${GUIDE}`, 'body', /<link> would load files into the page/],
+				[`content/${GUIDE}`, 'body', /<form> would send what readers type to another address/],
+			],
+		),
+		c(
+			'raw HTML that hides script from a simple pattern',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<div><img/src="x.png"/onerror="alert(1)"></div>\n\n<div><a href="jav&#x61;script:alert(1)">a</a> <a href="java&#x09;script:alert(1)">b</a></div>\n\n<div><svg><a><animate attributeName="href" values="javascript:alert(1)"/></a></svg></div>',
+					),
+				),
+			[
+				[`content/${GUIDE}`, 'body', /<img onerror=…> would run script/],
+				[`content/${GUIDE}`, 'body', /<a href=…> would run script/],
+				[`content/${GUIDE}`, 'body', /<a href=…> would run script/],
+				[`content/${GUIDE}`, 'body', /<animate> can turn a link into script/],
+			],
+		),
+		c(
+			'a broken link in raw HTML and a script URL written with a tab in MDX',
+			(d) => {
+				rewrite(d, GUIDE, (t) => appendBody(t, '<div><a href="/nowhere/">x</a></div>'));
+				rewrite(d, CFO, (t) => appendBody(t, '<a href="java&#9;script:alert(1)">x</a>'));
+			},
+			[
+				[`content/${GUIDE}`, 'body', /links to \/nowhere\/, which is not a page/],
+				[`content/${CFO}`, 'body', /<a href=…> would run script/],
+			],
+		),
+		c(
+			'a commented-out script and a local image in raw HTML',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<!-- <script>alert(1)</script> -->\n\n<p><img src="/images/chart.png" alt="Chart"></p>',
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'an image beside the entry, and one that is not there',
+			(d) => {
+				put(d, 'personas/chart.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						'![Chart](./chart.svg) ![Funnel](./funnel.png) ![Deck](../library/deck.png)',
+					),
+				);
+			},
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/the image "\.\/funnel\.png" points at personas\/funnel\.png, which is not in the content folder\. Add the file there, or put it in public\//,
+				],
+				[
+					`content/${CFO}`,
+					'body',
+					/the image "\.\.\/library\/deck\.png" points at library\/deck\.png/,
+				],
+			],
+		),
+		c(
+			'a component used without its import',
+			(d) =>
+				rewrite(d, CFO, (t) => appendBody(t, '<Card title="Where">Here.</Card>\n\n<Widget />')),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/<Card> is not imported, so the page cannot be built\. Add import \{ Card \} from '@astrojs\/starlight\/components'; below the frontmatter\./,
+				],
+				[
+					`content/${CFO}`,
+					'body',
+					/<Widget> is not imported\b.*Use one of Starlight's components \(Aside, Badge/,
+				],
+			],
+		),
+		c(
+			'imports Starlight does not have',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						"import { Cardd } from '@astrojs/starlight/components';\nimport Aside from '@astrojs/starlight/components';",
+					),
+				),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/"Cardd" is not one of Starlight's components\. Import one of Aside, Badge/,
+				],
+				[
+					`content/${CFO}`,
+					'body',
+					/"Aside" is imported as a default, which @astrojs\/starlight\/components does not have/,
+				],
+			],
+		),
+		c(
+			'components given what they cannot render',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						'import { Aside, FileTree, Steps, TabItem, Tabs } from \'@astrojs/starlight/components\';\n\n<Steps>\nFirst do this.\n</Steps>\n\n<FileTree>\n1. a\n</FileTree>\n\n<Tabs>\n<TabItem>x</TabItem>\n</Tabs>\n\n<Aside type="warning">Careful.</Aside>',
+					),
+				),
+			[
+				[
+					`content/${CFO}`,
+					'body',
+					/<Steps> must hold a single numbered list and nothing else, so the page cannot be built/,
+				],
+				[`content/${CFO}`, 'body', /<FileTree> must hold a single bulleted list/],
+				[`content/${CFO}`, 'body', /<TabItem> has no label/],
+				[
+					`content/${CFO}`,
+					'body',
+					/<Aside> has the type "warning", which Starlight does not have, so the page cannot be built\. Use one of note, tip, caution, danger/,
+				],
+			],
+		),
+		c(
+			"Starlight's components used as they are meant to be",
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					appendBody(
+						t,
+						'import { Aside, Steps, TabItem as Tab, Tabs } from \'@astrojs/starlight/components\';\nimport * as S from \'@astrojs/starlight/components\';\n\n<Steps>\n1. Qualify.\n2. Book.\n</Steps>\n\n<Tabs>\n  <Tab label="Email">Short.</Tab>\n  <Tab label="Call">Shorter.</Tab>\n</Tabs>\n\n<Aside type="tip">Ask about budget.</Aside>\n\n<S.Badge text="New" />',
 					),
 				),
 			ACCEPTED,

@@ -1,7 +1,15 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { approvalGate } from '../src/checks/approvals.ts';
+import {
+	ASIDE_TYPES,
+	htmlStartTags,
+	importedComponents,
+	isRemote,
+	isScriptUrl,
+	STARLIGHT_COMPONENTS,
+} from '../src/checks/bodies.ts';
 import {
 	formatGithubAnnotations,
 	formatJson,
@@ -226,5 +234,104 @@ describe('the approval gate reads handles as people type them', () => {
 				checked: 1,
 			},
 		);
+	});
+});
+
+describe('reading bodies as a browser and Starlight read them', () => {
+	const starlightFile = (path: string) =>
+		readFileSync(
+			join(import.meta.dirname, '..', 'node_modules', '@astrojs', 'starlight', 'dist', path),
+			'utf8',
+		);
+
+	test('the component list is what the installed Starlight exports, and the aside types what it draws', () => {
+		const exported = [
+			...starlightFile('components.ts').matchAll(/export \{ (?:default as )?(\w+) \}/g),
+		].map((m) => m[1]);
+		expect([...STARLIGHT_COMPONENTS].sort()).toEqual(exported.sort());
+		const variants = /asideVariants: readonly \[([^\]]+)\]/.exec(
+			starlightFile('integrations/aside-utils.d.ts'),
+		)![1]!;
+		expect(ASIDE_TYPES).toEqual(variants.split(',').map((v) => v.trim().replace(/"/g, '')));
+	});
+
+	test('start tags are read with / as a separator, unquoted values and decoded references', () => {
+		expect(
+			htmlStartTags(
+				'<IMG/SRC="x.png"/onError=alert(1)><!-- <script> --><a href=\'jav&#x61;script:x\' title=&quot;t>x</a></b>< p>',
+			),
+		).toEqual([
+			{
+				name: 'img',
+				attributes: [
+					['src', 'x.png'],
+					['onerror', 'alert(1)'],
+				],
+			},
+			{
+				name: 'a',
+				attributes: [
+					['href', 'javascript:x'],
+					['title', '"t'],
+				],
+			},
+		]);
+		expect(htmlStartTags('<div hidden =  "a" =b>')).toEqual([
+			{
+				name: 'div',
+				attributes: [
+					['hidden', 'a'],
+					['=b', ''],
+				],
+			},
+		]);
+		expect(htmlStartTags('<p title="never closed')).toEqual([
+			{ name: 'p', attributes: [['title', 'never closed']] },
+		]);
+	});
+
+	test('script URLs are found as a browser follows them', () => {
+		for (const url of [
+			'javascript:x',
+			' JavaScript:x',
+			'java\tscript:x',
+			'\u0001vbscript:x',
+			'data:text/html,x',
+		])
+			expect(isScriptUrl(url), url).toBe(true);
+		for (const url of ['https://x.example/javascript:', '/javascript/', 'mailto:a@b.co'])
+			expect(isScriptUrl(url), url).toBe(false);
+	});
+
+	test('a URL is remote when it names another host, however it is written', () => {
+		for (const url of [
+			'https://a.example/x.png',
+			'//a.example/x.png',
+			'http:a.example/x',
+			' ftp://a.example/x',
+			'wss://a.example',
+		])
+			expect(isRemote(url), url).toBe(true);
+		for (const url of [
+			'/images/x.png',
+			'./x.png',
+			'../x.png',
+			'x.png',
+			'#top',
+			'',
+			'mailto:a@b.co',
+			'data:image/png;base64,AA',
+		])
+			expect(isRemote(url), url).toBe(false);
+	});
+
+	test('Starlight imports: named, renamed, namespaced, unknown and default', () => {
+		const imported = importedComponents(
+			"import { Aside, TabItem as Tab, Nope } from '@astrojs/starlight/components';\nimport * as S from '@astrojs/starlight/components';\nimport Card from '@astrojs/starlight/components';",
+		);
+		expect(Object.fromEntries(imported.components)).toEqual({ Aside: 'Aside', Tab: 'TabItem' });
+		expect([...imported.namespaces]).toEqual(['S']);
+		expect(imported.unknown).toEqual(['Nope']);
+		expect(imported.defaults).toEqual(['Card']);
 	});
 });

@@ -1,7 +1,9 @@
 import type { Nodes, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { parseEntities } from 'parse-entities';
 import { COLLECTION_NAMES, isCollectionName } from '../schemas/index.ts';
 import { entriesOf, exists, type Entry, type Playbook } from '../lib/playbook.ts';
 import { type Problem, problem, quote } from './problems.ts';
@@ -20,23 +22,84 @@ export const SITE_PAGES: ReadonlySet<string> = new Set([
 
 /** Components a body may import: Starlight's own, which render content and run no code of ours. */
 const IMPORTABLE = /^@astrojs\/starlight\/components$/;
+/** What `@astrojs/starlight/components` exports; a test holds this to the installed package. */
+export const STARLIGHT_COMPONENTS: readonly string[] = [
+	'Aside',
+	'Badge',
+	'Card',
+	'CardGrid',
+	'Code',
+	'FileTree',
+	'Icon',
+	'LinkButton',
+	'LinkCard',
+	'Steps',
+	'TabItem',
+	'Tabs',
+];
+const COMPONENT_LIST = STARLIGHT_COMPONENTS.join(', ');
+/** The kinds of `<Aside>` Starlight draws; a test holds this to the installed package. */
+export const ASIDE_TYPES: readonly string[] = ['note', 'tip', 'caution', 'danger'];
 
-/** Elements and attributes that run script in a reader's browser. */
-const SCRIPT_ELEMENTS = new Set([
-	'script',
-	'iframe',
-	'object',
-	'embed',
-	'frame',
-	'frameset',
-	'base',
+type BodyProblemCode =
+	| 'CodeInBody'
+	| 'ScriptInBody'
+	| 'RemoteFileInBody'
+	| 'PageMarkupInBody'
+	| 'UnknownComponent'
+	| 'MissingImage';
+
+interface Refusal {
+	code: BodyProblemCode;
+	why: string;
+	fix: string;
+}
+const RUNS_CODE: Refusal = {
+	code: 'ScriptInBody',
+	why: "would run or embed code in a reader's browser",
+	fix: 'Remove the element; link to the page or asset instead.',
+};
+// SVG animation can rewrite a link into a script URL after the page has loaded.
+const ANIMATES: Refusal = {
+	code: 'ScriptInBody',
+	why: "can turn a link into script in a reader's browser",
+	fix: 'Remove the element; show the diagram as an image with a text alternative.',
+};
+const actsOnPage = (why: string): Refusal => ({
+	code: 'PageMarkupInBody',
+	why,
+	fix: 'Remove the element; a body is the text of its page, written in Markdown.',
+});
+
+/** Elements a body may not hold, by name, with why and what to do instead. */
+const REFUSED_ELEMENTS: ReadonlyMap<string, Refusal> = new Map([
+	...['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal'].map(
+		(name) => [name, RUNS_CODE] as const,
+	),
+	['animate', ANIMATES],
+	['set', ANIMATES],
+	['base', actsOnPage('would send every link of the page somewhere else')],
+	['meta', actsOnPage('could send readers to another address')],
+	['link', actsOnPage('would load files into the page')],
+	['style', actsOnPage('would restyle the whole page, not just this text')],
+	['form', actsOnPage('would send what readers type to another address')],
 ]);
-/** The same elements, handlers and script URLs in raw HTML (a `.md` body), found by pattern. */
-const SCRIPT_IN_HTML = new RegExp(
-	`<\\s*\\/?\\s*(${[...SCRIPT_ELEMENTS].join('|')})\\b|\\son[a-z]+\\s*=|(href|src|action|formaction)\\s*=\\s*["']?\\s*(javascript|vbscript|data):`,
-	'i',
-);
-const SCRIPT_URL = /^\s*(javascript|vbscript|data):/i;
+
+/** Attributes that make the browser fetch a file (on any element but a link to a page). */
+const FILE_ATTRIBUTES = new Set([
+	'src',
+	'srcset',
+	'imagesrcset',
+	'poster',
+	'data',
+	'background',
+	'lowsrc',
+	'href',
+	'xlink:href',
+]);
+/** Elements whose href is a link a reader follows, not a file the page loads. */
+const LINK_ELEMENTS = new Set(['a', 'area']);
+
 const MAY_HOLD_MARKUP = /[<{}]|\]\(|\]:|^\s*(import|export)\b/m;
 
 /**
@@ -81,11 +144,120 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 	}
 	const problems: Problem[] = [];
 	const report = (
-		code: 'CodeInBody' | 'ScriptInBody' | 'BrokenLink',
+		code: BodyProblemCode | 'BrokenLink',
 		node: Nodes,
 		message: string,
 		fix: string,
 	) => problems.push(problem(code, entry.file, 'body', `line ${lineOf(node)}: ${message}`, fix));
+
+	/** One rule for an element, whether written as MDX (JSX) or as raw HTML in Markdown. */
+	const checkElement = (name: string, attributes: [string, string][], node: Nodes) => {
+		const element = name.toLowerCase();
+		const refused = REFUSED_ELEMENTS.get(element);
+		// One line for a refused element: whatever its attributes do goes with it.
+		if (refused) {
+			report(refused.code, node, `<${name}> ${refused.why}`, refused.fix);
+			return;
+		}
+		for (const [attribute, value] of attributes) {
+			const key = attribute.toLowerCase();
+			if (key.startsWith('on') || isScriptUrl(value)) {
+				report(
+					'ScriptInBody',
+					node,
+					`<${name} ${attribute}=…> would run script in a reader's browser`,
+					'Remove the attribute; link with an https:// address or a page of the site.',
+				);
+				continue;
+			}
+			const remote = (
+				FILE_ATTRIBUTES.has(key) && !(key === 'href' && LINK_ELEMENTS.has(element))
+					? urlsIn(key, value)
+					: key === 'style'
+						? cssUrls(value)
+						: []
+			).find(isRemote);
+			if (remote !== undefined)
+				report(
+					'RemoteFileInBody',
+					node,
+					`<${name} ${attribute}=…> loads ${quote(remote)} from another site, which the site's security policy blocks`,
+					REMOTE_FILE_FIX,
+				);
+		}
+		const href = attributes.find(([attribute]) => attribute.toLowerCase() === 'href')?.[1];
+		if (LINK_ELEMENTS.has(element) && href !== undefined && !isScriptUrl(href))
+			checkLink(href, node);
+	};
+
+	const checkImage = (url: string, node: Nodes) => {
+		if (isScriptUrl(url))
+			report(
+				'ScriptInBody',
+				node,
+				`the image ${quote(url)} would run script in a reader's browser`,
+				'Point at an image file in public/, such as /images/logo.png.',
+			);
+		else if (isRemote(url))
+			report(
+				'RemoteFileInBody',
+				node,
+				`the image ${quote(url)} loads from another site, which the site's security policy blocks`,
+				REMOTE_FILE_FIX,
+			);
+		else {
+			const missing = missingBesideEntry(url, entry, playbook);
+			if (missing)
+				report(
+					'MissingImage',
+					node,
+					`the image ${quote(url)} points at ${missing}, which is not in the content folder`,
+					'Add the file there, or put it in public/ and point at it from the site root, such as /images/chart.png.',
+				);
+		}
+	};
+
+	// Image references resolve through definitions, and components through imports, anywhere
+	// in the body.
+	const definitions = new Map<string, string>();
+	const components = new Map<string, string>();
+	const namespaces = new Set<string>();
+	const collect = (node: Nodes) => {
+		if (node.type === 'definition') definitions.set(node.identifier, node.url);
+		if (node.type === 'mdxjsEsm' && isStarlightImport(node.value)) {
+			const imported = importedComponents(node.value);
+			for (const [local, exported] of imported.components) components.set(local, exported);
+			for (const name of imported.namespaces) namespaces.add(name);
+			for (const name of imported.unknown)
+				report(
+					'UnknownComponent',
+					node,
+					`${quote(name)} is not one of Starlight's components`,
+					`Import one of ${COMPONENT_LIST}, or write the content as Markdown.`,
+				);
+			for (const name of imported.defaults)
+				report(
+					'UnknownComponent',
+					node,
+					`${quote(name)} is imported as a default, which @astrojs/starlight/components does not have`,
+					`Name the component in braces, as in import { ${name} } from '@astrojs/starlight/components'.`,
+				);
+		}
+		if ('children' in node) for (const child of node.children) collect(child);
+	};
+	collect(tree);
+
+	/** The Starlight component a JSX name stands for, if any. */
+	const componentOf = (name: string) =>
+		components.get(name) ?? (namespaces.has(name.split('.')[0]!) ? name.split('.')[1] : undefined);
+
+	/** True when a JSX name is a component (capitalised or dotted) the body has not imported. */
+	const isMissingComponent = (name: string) => {
+		const [namespace, member] = name.split('.');
+		if (member !== undefined)
+			return !(namespaces.has(namespace!) && STARLIGHT_COMPONENTS.includes(member));
+		return /^[A-Z]/.test(name) && !components.has(name);
+	};
 
 	const visit = (node: Nodes) => {
 		switch (node.type) {
@@ -109,7 +281,8 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 					);
 				break;
 			case 'mdxJsxFlowElement':
-			case 'mdxJsxTextElement':
+			case 'mdxJsxTextElement': {
+				const attributes: [string, string][] = [];
 				for (const attribute of node.attributes) {
 					if (attribute.type !== 'mdxJsxAttribute') {
 						report(
@@ -125,44 +298,45 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 							`the attribute ${attribute.name}={${attribute.value.value}} runs code when the site is built`,
 							'Give the attribute a plain quoted value.',
 						);
-					} else if (
-						/^on/i.test(attribute.name) ||
-						(typeof attribute.value === 'string' && SCRIPT_URL.test(attribute.value))
-					) {
+					} else attributes.push([attribute.name, attribute.value ?? '']);
+				}
+				if (node.name && isMissingComponent(node.name))
+					report(
+						'UnknownComponent',
+						node,
+						`<${node.name}> is not imported, so the page cannot be built`,
+						STARLIGHT_COMPONENTS.includes(node.name)
+							? `Add import { ${node.name} } from '@astrojs/starlight/components'; below the frontmatter.`
+							: `Use one of Starlight's components (${COMPONENT_LIST}), imported from '@astrojs/starlight/components', or write the content as Markdown.`,
+					);
+				else if (node.name) {
+					checkElement(node.name, attributes, node);
+					const component = componentOf(node.name);
+					const misfit = component && misfitOf(component, node);
+					if (misfit)
 						report(
-							'ScriptInBody',
+							'UnknownComponent',
 							node,
-							`<${node.name ?? ''} ${attribute.name}=…> would run script in a reader's browser`,
-							'Remove the attribute; link with an https:// address or a page of the site.',
+							`<${node.name}> ${misfit.problem}, so the page cannot be built`,
+							misfit.fix,
 						);
-					}
-				}
-				if (node.name && SCRIPT_ELEMENTS.has(node.name.toLowerCase()))
-					report(
-						'ScriptInBody',
-						node,
-						`<${node.name}> would run or embed code in a reader's browser`,
-						'Remove the element; link to the page or asset instead.',
-					);
-				if (node.name === 'a') {
-					const href = node.attributes.find(
-						(a) => a.type === 'mdxJsxAttribute' && a.name === 'href',
-					)?.value;
-					if (typeof href === 'string') checkLink(href, node);
 				}
 				break;
+			}
 			case 'html':
-				if (SCRIPT_IN_HTML.test(node.value))
-					report(
-						'ScriptInBody',
-						node,
-						`${quote(node.value)} would run or embed code in a reader's browser`,
-						'Remove the HTML; write the content as Markdown.',
-					);
+				for (const tag of htmlStartTags(node.value)) checkElement(tag.name, tag.attributes, node);
 				break;
+			case 'image':
+				checkImage(node.url, node);
+				break;
+			case 'imageReference': {
+				const url = definitions.get(node.identifier);
+				if (url !== undefined) checkImage(url, node);
+				break;
+			}
 			case 'link':
 			case 'definition':
-				if (SCRIPT_URL.test(node.url))
+				if (isScriptUrl(node.url))
 					report(
 						'ScriptInBody',
 						node,
@@ -232,14 +406,206 @@ function suggestPage(path: string): string {
 	return collection && isCollectionName(collection) ? `/${collection}/` : '/';
 }
 
+/** What a Starlight component refuses to render, which stops the build at that page. */
+function misfitOf(
+	component: string,
+	node: MdxJsxFlowElement | MdxJsxTextElement,
+): { problem: string; fix: string } | undefined {
+	const blank = (child: Nodes) => child.type === 'text' && child.value.trim() === '';
+	// A tag written on one line with its text sits in a paragraph of its own; look through it.
+	const children = node.children
+		.flatMap((child) =>
+			child.type === 'paragraph' && child.children.every((c) => blank(c) || 'name' in c)
+				? child.children
+				: [child],
+		)
+		.filter((child) => !blank(child));
+	const onlyList = (ordered: boolean) =>
+		children.length === 1 && children[0]!.type === 'list' && children[0].ordered === ordered;
+	if (component === 'Steps' && !onlyList(true))
+		return {
+			problem: 'must hold a single numbered list and nothing else',
+			fix: 'Write the steps as one list, 1. 2. 3., each on its own line, between <Steps> and </Steps>.',
+		};
+	if (component === 'FileTree' && !onlyList(false))
+		return {
+			problem: 'must hold a single bulleted list and nothing else',
+			fix: 'Write the files as one - list between <FileTree> and </FileTree>.',
+		};
+	const attribute = (name: string) =>
+		node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name)?.value;
+	if (component === 'TabItem' && !attribute('label'))
+		return {
+			problem: 'has no label',
+			fix: 'Name the tab: <TabItem label="…">.',
+		};
+	const type = attribute('type');
+	if (component === 'Aside' && typeof type === 'string' && !ASIDE_TYPES.includes(type))
+		return {
+			problem: `has the type ${quote(type)}, which Starlight does not have`,
+			fix: `Use one of ${ASIDE_TYPES.join(', ')}, or leave type out for a note.`,
+		};
+	return undefined;
+}
+
+/** One import statement per item of an ESM block, or undefined when it is not such an import. */
+function importsOf(source: string): { specifiers: string; from: string }[] | undefined {
+	const imports = [];
+	for (const statement of source.split(/\n(?=\s*(?:import|export)\b)/)) {
+		const match = /^\s*import\s+([\w\s{},*]+?)\s+from\s+['"]([^'"]+)['"];?\s*$/.exec(statement);
+		if (!match) return undefined;
+		imports.push({ specifiers: match[1]!, from: match[2]! });
+	}
+	return imports;
+}
+
 function isStarlightImport(source: string): boolean {
-	const statements = source.split(/\n(?=\s*(?:import|export)\b)/);
-	return statements.every((statement) => {
-		const match = /^\s*import\s+[\w\s{},*]+\s+from\s+['"]([^'"]+)['"];?\s*$/.exec(statement);
-		return match !== null && IMPORTABLE.test(match[1]!);
-	});
+	return importsOf(source)?.every((i) => IMPORTABLE.test(i.from)) ?? false;
+}
+
+/**
+ * The components a body's Starlight imports make available, by the name the body uses, and
+ * the names it asks for that Starlight does not have.
+ */
+export function importedComponents(source: string): {
+	components: Map<string, string>;
+	namespaces: Set<string>;
+	unknown: string[];
+	defaults: string[];
+} {
+	const components = new Map<string, string>();
+	const namespaces = new Set<string>();
+	const unknown: string[] = [];
+	const defaults: string[] = [];
+	for (const { specifiers } of importsOf(source) ?? []) {
+		const named = /\{([^}]*)\}/.exec(specifiers)?.[1];
+		for (const specifier of named?.split(',') ?? []) {
+			const [exported, local = exported] = specifier.trim().split(/\s+as\s+/);
+			if (!exported) continue;
+			if (STARLIGHT_COMPONENTS.includes(exported)) components.set(local!, exported);
+			else unknown.push(exported);
+		}
+		const namespace = /\*\s*as\s+(\w+)/.exec(specifiers)?.[1];
+		if (namespace) namespaces.add(namespace);
+		const rest = specifiers.replace(/\{[^}]*\}/, '').replace(/\*\s*as\s+\w+/, '');
+		const defaultName = /\w+/.exec(rest)?.[0];
+		if (defaultName) defaults.push(defaultName);
+	}
+	return { components, namespaces, unknown, defaults };
 }
 
 function isComment(expression: string): boolean {
 	return /^\s*\/\*[\s\S]*\*\/\s*$/.test(expression);
+}
+
+const REMOTE_FILE_FIX =
+	'Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).';
+
+/**
+ * A URL as a browser reads it: tabs and line breaks anywhere are dropped and leading control
+ * characters and spaces trimmed, so `java\tscript:` is still a script URL.
+ */
+function asBrowserReads(url: string): string {
+	let from = 0;
+	while (from < url.length && url.charCodeAt(from) <= 0x20) from++;
+	return url.slice(from).replace(/[\t\n\r]/g, '');
+}
+
+/** True for a URL that runs script (or carries a whole document) when followed or loaded. */
+export function isScriptUrl(url: string): boolean {
+	return /^(javascript|vbscript|data):/i.test(asBrowserReads(url));
+}
+
+/** True for a URL that leaves the site: another host, by scheme or by `//`. */
+export function isRemote(url: string): boolean {
+	const trimmed = asBrowserReads(url).trim();
+	if (trimmed === '') return false;
+	try {
+		const target = new URL(trimmed, 'https://playbook.invalid/page/');
+		return /^(https?|ftp|wss?):$/.test(target.protocol) && target.host !== 'playbook.invalid';
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The file a relative image path names within the content folder, when that file belongs beside
+ * the entries and is not there (the build would stop on it); otherwise undefined.
+ */
+function missingBesideEntry(url: string, entry: Entry, playbook: Playbook): string | undefined {
+	const trimmed = url.trim();
+	if (
+		!entry.path ||
+		!playbook.assets ||
+		trimmed === '' ||
+		/^([a-z][a-z0-9+.-]*:|\/)/i.test(trimmed)
+	)
+		return undefined;
+	const { pathname } = new URL(trimmed, `file:///${entry.path}`);
+	const path = decodeURIComponent(pathname).slice(1);
+	const folder = path.split('/')[0] ?? '';
+	return isCollectionName(folder) && !playbook.assets.has(path) ? path : undefined;
+}
+
+/** The URLs an attribute names: one, or each candidate of a `srcset`. */
+function urlsIn(attribute: string, value: string): string[] {
+	return attribute.endsWith('srcset')
+		? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
+		: [value];
+}
+
+/** The URLs of `url(…)` in a style attribute. */
+function cssUrls(style: string): string[] {
+	return [...style.matchAll(/url\(\s*(["']?)([^"')]*)\1\s*\)/gi)].map((match) => match[2]!);
+}
+
+/**
+ * The start tags in a piece of raw HTML with their attributes, names lower-cased and values
+ * decoded, read the way a browser's tokenizer reads them: a `/` separates attributes as a space
+ * does, values may be unquoted, and character references such as `&#x61;` are decoded.
+ */
+export function htmlStartTags(html: string): { name: string; attributes: [string, string][] }[] {
+	const tags: { name: string; attributes: [string, string][] }[] = [];
+	const space = /[\t\n\f\r ]/;
+	let at = 0;
+	const skip = (pattern: RegExp) => {
+		while (at < html.length && pattern.test(html[at]!)) at++;
+	};
+	const readUntil = (pattern: RegExp) => {
+		const from = at;
+		while (at < html.length && !pattern.test(html[at]!)) at++;
+		return html.slice(from, at);
+	};
+	while ((at = html.indexOf('<', at)) !== -1) {
+		at++;
+		if (html.startsWith('!--', at)) {
+			const end = html.indexOf('-->', at + 3);
+			at = end === -1 ? html.length : end + 3;
+			continue;
+		}
+		if (!/[a-z]/i.test(html[at] ?? '')) continue;
+		const name = readUntil(/[\t\n\f\r />]/).toLowerCase();
+		const attributes: [string, string][] = [];
+		for (;;) {
+			skip(/[\t\n\f\r /]/);
+			if (at >= html.length || html[at] === '>') break;
+			// An attribute's name may begin with "=", which a browser keeps as part of the name.
+			const attribute = html[at++]! + readUntil(/[\t\n\f\r />=]/);
+			skip(space);
+			let value = '';
+			if (html[at] === '=') {
+				at++;
+				skip(space);
+				const mark = html[at];
+				if (mark === '"' || mark === "'") {
+					at++;
+					value = readUntil(mark === '"' ? /"/ : /'/);
+					at++;
+				} else value = readUntil(/[\t\n\f\r >]/);
+			}
+			attributes.push([attribute.toLowerCase(), parseEntities(value, { attribute: true })]);
+		}
+		tags.push({ name, attributes });
+	}
+	return tags;
 }

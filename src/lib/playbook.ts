@@ -8,6 +8,8 @@ export interface Entry<C extends CollectionName = CollectionName> {
 	id: string;
 	/** Path of the file relative to the working folder, with `/` separators. */
 	file: string;
+	/** Path of the file within the content folder (`personas/cfo.mdx`), where the reader knows it. */
+	path?: string;
 	data: EntryData<C>;
 	body: string;
 	/** Line of the file the body starts on, so problems in it point at the file's line. */
@@ -21,17 +23,21 @@ export interface Entry<C extends CollectionName = CollectionName> {
 export interface Playbook {
 	entries: { [C in CollectionName]: Map<string, Entry<C>> };
 	invalid: { [C in CollectionName]: Set<string> };
+	/** Files beside the entries (images), by path within the content folder, where known. */
+	assets?: ReadonlySet<string>;
 }
 
 /** Builds a playbook from entries; the first entry with a given id in a collection wins. */
 export function createPlaybook(
 	entries: Iterable<Entry>,
 	invalid: Iterable<{ collection: CollectionName; id: string }> = [],
+	assets?: Iterable<string>,
 ): Playbook {
 	const playbook = {
 		entries: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])),
 		invalid: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set()])),
 	} as Playbook;
+	if (assets) playbook.assets = new Set(assets);
 	for (const entry of entries) {
 		const byId = playbook.entries[entry.collection] as Map<string, Entry>;
 		if (!byId.has(entry.id)) byId.set(entry.id, entry);

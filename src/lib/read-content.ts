@@ -113,6 +113,7 @@ export function readSource(source: ContentSource): ReadResult {
 	const problems: Problem[] = [];
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
+	const assets: string[] = [];
 	let fileCount = 0;
 	// Sorted here, whatever order the source lists them in, so the first of two files sharing an
 	// id is always the same one and the report never depends on the order of the disk or git.
@@ -142,7 +143,8 @@ export function readSource(source: ContentSource): ReadResult {
 			const file = source.display(path);
 			const extension = extname(path).toLowerCase();
 			if (!(extensions as readonly string[]).includes(extension)) {
-				if (!ASSET_EXTENSIONS.has(extension)) {
+				if (ASSET_EXTENSIONS.has(extension)) assets.push(path);
+				else {
 					problems.push(
 						problem(
 							'IgnoredFile',
@@ -219,6 +221,7 @@ export function readSource(source: ContentSource): ReadResult {
 				collection,
 				id,
 				file,
+				path,
 				data: result.data,
 				body: parsed.body,
 				bodyLine: parsed.bodyLine,
@@ -237,7 +240,7 @@ export function readSource(source: ContentSource): ReadResult {
 			),
 		);
 	}
-	return { playbook: createPlaybook(entries, invalid), problems, fileCount };
+	return { playbook: createPlaybook(entries, invalid, assets), problems, fileCount };
 }
 
 function suggestId(id: string): string {
