@@ -103,8 +103,10 @@ const LINK_ELEMENTS = new Set(['a', 'area']);
 const MAY_HOLD_MARKUP = /[<{}]|\]\(|\]:|^\s*(import|export)\b/m;
 
 /**
- * The bodies of Markdown and MDX entries: they parse, they run no code (at build time or in a
- * reader's browser), and every link inside the site points at a page that exists.
+ * The bodies of Markdown and MDX entries: they parse; they run no code, at build time or in a
+ * reader's browser; they load nothing from other sites and nothing that acts on the whole page;
+ * the components they use are imported and renderable; and every link and image inside the
+ * site points at something that exists.
  */
 export function checkBodies(playbook: Playbook): Problem[] {
 	const problems: Problem[] = [];
