@@ -249,17 +249,16 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 	};
 	collect(tree);
 
-	/** The Starlight component a JSX name stands for, if any. */
-	const componentOf = (name: string) =>
-		components.get(name) ?? (namespaces.has(name.split('.')[0]!) ? name.split('.')[1] : undefined);
+	/** The Starlight component a JSX name stands for through the body's imports, if any. */
+	const componentOf = (name: string) => {
+		const [namespace, member] = name.split('.');
+		if (member === undefined) return components.get(name);
+		return namespaces.has(namespace!) && STARLIGHT_COMPONENTS.includes(member) ? member : undefined;
+	};
 
 	/** True when a JSX name is a component (capitalised or dotted) the body has not imported. */
-	const isMissingComponent = (name: string) => {
-		const [namespace, member] = name.split('.');
-		if (member !== undefined)
-			return !(namespaces.has(namespace!) && STARLIGHT_COMPONENTS.includes(member));
-		return /^[A-Z]/.test(name) && !components.has(name);
-	};
+	const isMissingComponent = (name: string) =>
+		(name.includes('.') || /^[A-Z]/.test(name)) && componentOf(name) === undefined;
 
 	const visit = (node: Nodes) => {
 		switch (node.type) {
