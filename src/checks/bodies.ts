@@ -219,14 +219,21 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 		}
 	};
 
-	// Image references resolve through definitions, and components through imports, anywhere
-	// in the body.
+	// Imports are judged here, once: image references resolve through definitions, and
+	// components through imports, anywhere in the body.
 	const definitions = new Map<string, string>();
 	const components = new Map<string, string>();
 	const namespaces = new Set<string>();
 	const collect = (node: Nodes) => {
 		if (node.type === 'definition') definitions.set(node.identifier, node.url);
-		if (node.type === 'mdxjsEsm' && isStarlightImport(node.value)) {
+		if (node.type === 'mdxjsEsm' && !isStarlightImport(node.value))
+			report(
+				'CodeInBody',
+				node,
+				`${quote(node.value.split('\n')[0])} runs code when the site is built`,
+				'Remove it: a body is Markdown. Only components from @astrojs/starlight/components may be imported.',
+			);
+		else if (node.type === 'mdxjsEsm') {
 			const imported = importedComponents(node.value);
 			for (const [local, exported] of imported.components) components.set(local, exported);
 			for (const name of imported.namespaces) namespaces.add(name);
@@ -262,15 +269,6 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 
 	const visit = (node: Nodes) => {
 		switch (node.type) {
-			case 'mdxjsEsm':
-				if (!isStarlightImport(node.value))
-					report(
-						'CodeInBody',
-						node,
-						`${quote(node.value.split('\n')[0])} runs code when the site is built`,
-						'Remove it: a body is Markdown. Only components from @astrojs/starlight/components may be imported.',
-					);
-				break;
 			case 'mdxFlowExpression':
 			case 'mdxTextExpression':
 				if (!isComment(node.value))
