@@ -100,6 +100,9 @@ const FILE_ATTRIBUTES = new Set([
 /** Elements whose href is a link a reader follows, not a file the page loads. */
 const LINK_ELEMENTS = new Set(['a', 'area']);
 
+/** A stand-in host for the site, to resolve a body's URLs the way a reader's browser would. */
+const SITE_HOST = 'playbook.invalid';
+
 const MAY_HOLD_MARKUP = /[<{}]|\]\(|\]:|^\s*(import|export)\b/m;
 
 /**
@@ -374,7 +377,7 @@ export function internalPath(
 	const trimmed = url.trim();
 	if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//')) return undefined;
 	if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
-	const here = new URL(`https://playbook.invalid/${entry.collection}/${entry.id}/`);
+	const here = new URL(`https://${SITE_HOST}/${entry.collection}/${entry.id}/`);
 	const target = new URL(trimmed, here);
 	if (target.host !== here.host) return undefined;
 	return decodeURIComponent(target.pathname);
@@ -520,8 +523,8 @@ export function isRemote(url: string): boolean {
 	const trimmed = asBrowserReads(url).trim();
 	if (trimmed === '') return false;
 	try {
-		const target = new URL(trimmed, 'https://playbook.invalid/page/');
-		return /^(https?|ftp|wss?):$/.test(target.protocol) && target.host !== 'playbook.invalid';
+		const target = new URL(trimmed, `https://${SITE_HOST}/page/`);
+		return /^(https?|ftp|wss?):$/.test(target.protocol) && target.host !== SITE_HOST;
 	} catch {
 		return false;
 	}
