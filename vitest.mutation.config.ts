@@ -16,6 +16,7 @@ export default defineConfig({
 			'tests/onboarding.test.ts',
 			'tests/approvals.test.ts',
 			'tests/checker-units.test.ts',
+			'tests/bodies.test.ts',
 		],
 		setupFiles: ['tests/mutation-setup.ts'],
 		testTimeout: 60_000,

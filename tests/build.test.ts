@@ -138,14 +138,22 @@ describe('bodies that use Starlight components and images beside the entries', (
 		);
 		append(
 			root,
-			'import { Aside, Steps } from \'@astrojs/starlight/components\';\n\n<Aside type="tip">Ask about the close.</Aside>\n\n<Steps>\n1. Qualify.\n2. Book.\n</Steps>\n\n![A chart](./chart.svg)',
+			[
+				"import { Aside, FileTree, Steps } from '@astrojs/starlight/components';",
+				'<Aside type="tip">Ask about the close.</Aside>',
+				'<Steps>\n{/* The checker and Starlight both pass over comments. */}\n1. Qualify.\n2. Book.\n</Steps>',
+				'<Steps>\n<ol><li>Send the deck.</li></ol>\n</Steps>',
+				'<FileTree>\n<ul><li>deck.pdf</li></ul>\n</FileTree>',
+				'![A chart](./chart.svg)',
+			].join('\n\n'),
 		);
 		const outDir = join(out, 'components');
 		const { code, output } = buildSite(join(root, 'content'), outDir);
 		expect(code, output).toBe(0);
 		const html = readFileSync(join(outDir, 'personas', 'cfo', 'index.html'), 'utf8');
 		expect(html).toContain('Ask about the close.');
-		expect(html).toMatch(/<ol[^>]*sl-steps/);
+		expect(html.match(/<ol[^>]*sl-steps/g)).toHaveLength(2);
+		expect(html).toContain('deck.pdf');
 		expect(html).toMatch(/<img [^>]*alt="A chart"/);
 	});
 

@@ -241,6 +241,45 @@ describe('properties of the checker', () => {
 		);
 	});
 
+	test('the body check never throws, whatever links, tags and code a body holds', () => {
+		const url = fc
+			.array(
+				fc.constantFrom(
+					...['%', '%zz', '%E0%A4', '/', '../', './', '#', '?', ':', '[', ' ', '\t', 'x.png'],
+					...['personas', 'cfo', 'https://', '//', 'javascript:', 'data:', 'file:', 'a.example'],
+				),
+				{ maxLength: 6 },
+			)
+			.map((parts) => parts.join(''));
+		const piece = fc.oneof(
+			url.map((u) => `[a](${u})`),
+			url.map((u) => `![a](${u})`),
+			url.map((u) => `\n\n[r]: ${u}\n\n[r] ![r][r]`),
+			url.map((u) => `<a href="${u}">a</a>`),
+			url.map((u) => `<img src='${u}' srcset="${u} 2x" style="background: url(${u})" />`),
+			fc.constantFrom(
+				...['<', '>', '</', '/>', '{', '}', '[', '](', ')', '![', ']:', '"', "'", '=', '&#', ';'],
+				...['%', '%zz', '<!--', '-->', '--!>', ' ', '\t', '\n', '\n\n', '1. ', '- ', '{/*', '*/}'],
+				...['href=', 'src=', 'srcset=', 'style=', 'url(', 'on', 'javascript:', '//', 'https://'],
+				...['../', './', '/', '#', '.png', 'import ', 'export ', ' as ', '* as S', 'S.', ', '],
+				...["from '@astrojs/starlight/components'", 'Steps', 'Aside', 'TabItem', 'a', 'img'],
+			),
+			fc.string({ maxLength: 4 }),
+		);
+		const body = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(''));
+		fc.assert(
+			fc.property(validPlaybook, body, fc.boolean(), ({ files }, markup, asMarkdown) => {
+				const all = new Map(files);
+				const [path] = [...files.keys()].filter((file) => file.endsWith('.mdx'));
+				if (!path) return;
+				all.delete(path);
+				all.set(asMarkdown ? path.replace(/\.mdx$/, '.md') : path, `${files.get(path)}\n${markup}`);
+				for (const problem of check(all).problems)
+					expect(formatProblem(problem)).not.toMatch(/[\n\r]/);
+			}),
+		);
+	});
+
 	test('the report does not depend on the order files are listed in', () => {
 		const withDuplicates = validPlaybook.map(({ files }) => {
 			const all = new Map(files);

@@ -85,15 +85,18 @@ const REFUSED_ELEMENTS: ReadonlyMap<string, Refusal> = new Map([
 	['form', actsOnPage('would send what readers type to another address')],
 ]);
 
-/** Attributes that make the browser fetch a file (on any element but a link to a page). */
+/**
+ * Attributes that make the browser fetch a file, or (`ping`) call another address, on any
+ * element, except `href` on a link to a page.
+ */
 const FILE_ATTRIBUTES = new Set([
 	'src',
 	'srcset',
-	'imagesrcset',
 	'poster',
 	'data',
 	'background',
 	'lowsrc',
+	'ping',
 	'href',
 	'xlink:href',
 ]);
@@ -125,24 +128,27 @@ export function checkBodies(playbook: Playbook): Problem[] {
 
 function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 	const isMdx = entry.file.endsWith('.mdx');
-	const lineOf = (node: Nodes) => (node.position?.start.line ?? 1) + (entry.bodyLine ?? 1) - 1;
+	/** The file's line for a line of the body. */
+	const fileLine = (line: number) => line + (entry.bodyLine ?? 1) - 1;
+	// Every node the parser makes has a position.
+	const lineOf = (node: Nodes) => fileLine(node.position!.start.line);
 	let tree: Root;
 	try {
 		tree = isMdx
 			? fromMarkdown(entry.body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] })
 			: fromMarkdown(entry.body);
 	} catch (error) {
-		const { line, place } = error as { line?: number; place?: { start?: { line?: number } } };
-		const at = line ?? place?.start?.line;
-		const reason = ((error as { reason?: string }).reason ?? String(error))
-			.replace(/ \(\d+:\d+(-\d+:\d+)?\)$/, '')
-			.replace(/\.$/, '');
+		const { line, reason = String(error) } = error as { line?: number; reason?: string };
+		// Some messages name a place in the body, "(3:1-3:6)": it is dropped, as lines in the body
+		// are not lines of the file, and is the line when the message has no other.
+		const place = / \((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason);
+		const at = line ?? (place ? Number(place[1]) : undefined);
 		return [
 			problem(
 				'InvalidBody',
 				entry.file,
 				'body',
-				`${at ? `line ${at + (entry.bodyLine ?? 1) - 1}: ` : ''}the MDX body does not parse: ${reason}`,
+				`${at ? `line ${fileLine(at)}: ` : ''}the MDX body does not parse: ${place ? reason.replace(place[0], '') : reason}`,
 				'In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
 			),
 		];
@@ -290,7 +296,8 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 						report(
 							'CodeInBody',
 							node,
-							`a spread {${attribute.value}} in <${node.name ?? ''}> runs code when the site is built`,
+							// A fragment, <>, the one tag without a name, takes no attributes.
+							`a spread {${attribute.value}} in <${node.name!}> runs code when the site is built`,
 							'Write each attribute out with a plain value.',
 						);
 					} else if (typeof attribute.value === 'object' && attribute.value !== null) {
@@ -367,20 +374,26 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 }
 
 /**
- * The site path a link points at, without query or fragment, or undefined when it leaves the
- * site (another scheme or host) or stays on the page (a bare #fragment).
+ * The site path a link points at, resolved from its entry's page as a reader's browser resolves
+ * it, without query or fragment; undefined when it leaves the site (another scheme or host) or
+ * does not parse as a URL at all.
  */
 export function internalPath(
 	url: string,
 	entry: Pick<Entry, 'collection' | 'id'>,
 ): string | undefined {
-	const trimmed = url.trim();
-	if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//')) return undefined;
-	if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
 	const here = new URL(`https://${SITE_HOST}/${entry.collection}/${entry.id}/`);
-	const target = new URL(trimmed, here);
-	if (target.host !== here.host) return undefined;
-	return decodeURIComponent(target.pathname);
+	const target = URL.parse(url, here);
+	return target?.origin === here.origin ? decodedPath(target.pathname) : undefined;
+}
+
+/** A URL's path with its %-escapes decoded, or as written when they do not decode. */
+function decodedPath(pathname: string): string {
+	try {
+		return decodeURIComponent(pathname);
+	} catch {
+		return pathname;
+	}
 }
 
 /** True when a site path is a page the playbook builds, with or without its final slash. */
@@ -398,14 +411,13 @@ export function pageExists(playbook: Playbook, path: string): boolean {
  * its last segment has an extension, and it is not a page of the site.
  */
 function isAsset(path: string): boolean {
-	const last = path.split('/').at(-1) ?? '';
-	return /\.[a-z0-9]+$/i.test(last) && !/\.html?$/i.test(last) && !SITE_PAGES.has(path);
+	return /\.[a-z0-9]+$/i.test(path) && !/\.html?$/i.test(path) && !SITE_PAGES.has(path);
 }
 
 /** The nearest page to suggest for a broken path: its collection's index, else the home page. */
 function suggestPage(path: string): string {
-	const collection = /^\/([^/]+)\//.exec(path)?.[1];
-	return collection && isCollectionName(collection) ? `/${collection}/` : '/';
+	const collection = path.split('/')[1]!; // a site path starts with /
+	return isCollectionName(collection) ? `/${collection}/` : '/';
 }
 
 /** What a Starlight component refuses to render, which stops the build at that page. */
@@ -413,17 +425,28 @@ function misfitOf(
 	component: string,
 	node: MdxJsxFlowElement | MdxJsxTextElement,
 ): { problem: string; fix: string } | undefined {
-	const blank = (child: Nodes) => child.type === 'text' && child.value.trim() === '';
-	// A tag written on one line with its text sits in a paragraph of its own; look through it.
+	// White space between tags and comments put nothing on the page.
+	const renders = (child: Nodes) => {
+		if (child.type === 'text') return child.value.trim() !== '';
+		if (child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression')
+			return !isComment(child.value);
+		return true;
+	};
+	// MDX unwraps a paragraph that holds only tags; a paragraph that holds more is more than a
+	// list whether it is unwrapped or not, so every paragraph is looked through.
 	const children = node.children
-		.flatMap((child) =>
-			child.type === 'paragraph' && child.children.every((c) => blank(c) || 'name' in c)
-				? child.children
-				: [child],
-		)
-		.filter((child) => !blank(child));
-	const onlyList = (ordered: boolean) =>
-		children.length === 1 && children[0]!.type === 'list' && children[0].ordered === ordered;
+		.flatMap((child) => (child.type === 'paragraph' ? child.children : [child]))
+		.filter(renders);
+	// A Markdown list, or the same list written as an <ol> or <ul> tag.
+	const onlyList = (ordered: boolean) => {
+		const [list, ...more] = children;
+		return (
+			more.length === 0 &&
+			(list?.type === 'list'
+				? list.ordered === ordered
+				: list !== undefined && 'name' in list && list.name === (ordered ? 'ol' : 'ul'))
+		);
+	};
 	if (component === 'Steps' && !onlyList(true))
 		return {
 			problem: 'must hold a single numbered list and nothing else',
@@ -509,7 +532,8 @@ const REMOTE_FILE_FIX =
  */
 function asBrowserReads(url: string): string {
 	let from = 0;
-	while (from < url.length && url.charCodeAt(from) <= 0x20) from++;
+	// Past the end, charCodeAt gives NaN, which ends the loop.
+	while (url.charCodeAt(from) <= 0x20) from++;
 	return url.slice(from).replace(/[\t\n\r]/g, '');
 }
 
@@ -518,16 +542,13 @@ export function isScriptUrl(url: string): boolean {
 	return /^(javascript|vbscript|data):/i.test(asBrowserReads(url));
 }
 
-/** True for a URL that leaves the site: another host, by scheme or by `//`. */
+/**
+ * True for a URL that names another host, by scheme or by `//`, as a reader's browser parses it
+ * (which drops tabs and line breaks and trims control characters and spaces).
+ */
 export function isRemote(url: string): boolean {
-	const trimmed = asBrowserReads(url).trim();
-	if (trimmed === '') return false;
-	try {
-		const target = new URL(trimmed, `https://${SITE_HOST}/page/`);
-		return /^(https?|ftp|wss?):$/.test(target.protocol) && target.host !== SITE_HOST;
-	} catch {
-		return false;
-	}
+	const host = URL.parse(url, `https://${SITE_HOST}/page/`)?.host;
+	return host !== undefined && host !== '' && host !== SITE_HOST;
 }
 
 /**
@@ -543,17 +564,18 @@ function missingBesideEntry(url: string, entry: Entry, playbook: Playbook): stri
 		/^([a-z][a-z0-9+.-]*:|\/)/i.test(trimmed)
 	)
 		return undefined;
-	const { pathname } = new URL(trimmed, `file:///${entry.path}`);
-	const path = decodeURIComponent(pathname).slice(1);
+	const target = URL.parse(trimmed, `file:///${entry.path}`);
+	if (!target) return undefined;
+	const path = decodedPath(target.pathname).slice(1);
 	const folder = path.split('/')[0] ?? '';
 	return isCollectionName(folder) && !playbook.assets.has(path) ? path : undefined;
 }
 
-/** The URLs an attribute names: one, or each candidate of a `srcset`. */
+/** The URLs an attribute names: one, each candidate of a `srcset`, or each address to `ping`. */
 function urlsIn(attribute: string, value: string): string[] {
-	return attribute.endsWith('srcset')
-		? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')
-		: [value];
+	if (attribute === 'srcset')
+		return value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!);
+	return attribute === 'ping' ? value.trim().split(/\s+/) : [value];
 }
 
 /** The URLs of `url(…)` in a style attribute. */
@@ -581,8 +603,10 @@ export function htmlStartTags(html: string): { name: string; attributes: [string
 	while ((at = html.indexOf('<', at)) !== -1) {
 		at++;
 		if (html.startsWith('!--', at)) {
-			const end = html.indexOf('-->', at + 3);
-			at = end === -1 ? html.length : end + 3;
+			// A comment ends as a browser ends it: <!--> and <!---> are whole, and --!> closes too.
+			const end = /--!?>/g;
+			end.lastIndex = at;
+			at = end.exec(html) ? end.lastIndex : html.length;
 			continue;
 		}
 		if (!/[a-z]/i.test(html[at] ?? '')) continue;
