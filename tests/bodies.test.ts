@@ -11,6 +11,11 @@ import { createPlaybook, type Entry } from '../src/lib/playbook.ts';
 
 const IMPORTS = "import { Aside, FileTree, Steps, TabItem } from '@astrojs/starlight/components';";
 const FIX_MARKDOWN = 'Remove it: a body is Markdown.';
+const PARSE_FIX = 'In MDX, write a literal < or { as \\< or \\{, and close every tag you open.';
+const REMOTE_FIX =
+	'Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).';
+const MISSING_FIX =
+	'Add the file there, or put it in public/ and point at it from the site root, such as /images/chart.png.';
 
 /**
  * The lines `npm run check` prints for one body of the CFO persona, whose body starts on line 5
@@ -51,16 +56,16 @@ const problems = (body: string, options?: Parameters<typeof bodyLines>[1]) =>
 describe('a body that does not parse', () => {
 	test('names the line the parser names, in the file, and the problem without its place', () => {
 		expect(problems('Intro.\n\n<div>')).toEqual([
-			'line 7: the MDX body does not parse: Expected a closing tag for `<div>`. In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
+			`line 7: the MDX body does not parse: Expected a closing tag for \`<div>\`. ${PARSE_FIX}`,
 		]);
 		expect(problems('Intro.\n\n<a title={1 +}>')).toEqual([
-			'line 7: the MDX body does not parse: Could not parse expression with acorn. In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
+			`line 7: the MDX body does not parse: Could not parse expression with acorn. ${PARSE_FIX}`,
 		]);
 		expect(problems(`${'\n'.repeat(11)}Some text <div>`, { bodyLine: 1 })).toEqual([
-			'line 12: the MDX body does not parse: Expected a closing tag for `<div>` before the end of `paragraph`. In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
+			`line 12: the MDX body does not parse: Expected a closing tag for \`<div>\` before the end of \`paragraph\`. ${PARSE_FIX}`,
 		]);
 		expect(problems('<Steps>\n\n- a\n\n</Foo>', { bodyLine: 1 })).toEqual([
-			'line 5: the MDX body does not parse: Unexpected closing tag `</Foo>`, expected corresponding closing tag for `<Steps>`. In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
+			`line 5: the MDX body does not parse: Unexpected closing tag \`</Foo>\`, expected corresponding closing tag for \`<Steps>\`. ${PARSE_FIX}`,
 		]);
 	});
 
@@ -212,11 +217,11 @@ describe('elements and attributes, in MDX and in raw HTML', () => {
 				'<a href="https://example.com/">a</a> <area href="https://example.com/" /> <use href="https://evil.example/i.svg#a" /> <img src="/images/x.png" srcSet="/a.png 1x,https://evil.example/b.png   2x" /> <a href="/personas/nobody/">b</a>\n\n<a name="top" title="url(https://example.com/x.png)">c</a> <a href="/find/" ping=" /log  https://tracker.example/p">d</a> <img src="https://evil.example/a,b.png" alt="" />',
 			),
 		).toEqual([
-			`line 5: <use href=…> loads "https://evil.example/i.svg#a" from another site, which the site's security policy blocks. Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).`,
-			`line 5: <img srcSet=…> loads "https://evil.example/b.png" from another site, which the site's security policy blocks. Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).`,
+			`line 5: <use href=…> loads "https://evil.example/i.svg#a" from another site, which the site's security policy blocks. ${REMOTE_FIX}`,
+			`line 5: <img srcSet=…> loads "https://evil.example/b.png" from another site, which the site's security policy blocks. ${REMOTE_FIX}`,
 			'line 5: links to /personas/nobody/, which is not a page of this playbook. Link to a page that exists, such as /personas/, or add the entry it should point at.',
-			`line 7: <a ping=…> loads "https://tracker.example/p" from another site, which the site's security policy blocks. Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).`,
-			`line 7: <img src=…> loads "https://evil.example/a,b.png" from another site, which the site's security policy blocks. Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).`,
+			`line 7: <a ping=…> loads "https://tracker.example/p" from another site, which the site's security policy blocks. ${REMOTE_FIX}`,
+			`line 7: <img src=…> loads "https://evil.example/a,b.png" from another site, which the site's security policy blocks. ${REMOTE_FIX}`,
 		]);
 	});
 
@@ -271,10 +276,10 @@ describe('images', () => {
 			),
 		).toEqual([
 			`line 5: the image "javascript:alert(1)" would run script in a reader's browser. Point at an image file in public/, such as /images/logo.png.`,
-			`line 5: the image "https://cdn.example/b.png" loads from another site, which the site's security policy blocks. Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).`,
-			`line 5: the image "//cdn.example/c.png" loads from another site, which the site's security policy blocks. Save the file in public/ and point at it from the site root, such as /images/logo.png, or link to it with [text](https://…).`,
-			'line 5: the image "./gone.png" points at personas/gone.png, which is not in the content folder. Add the file there, or put it in public/ and point at it from the site root, such as /images/chart.png.',
-			'line 7: the image "./%zz.png" points at personas/%zz.png, which is not in the content folder. Add the file there, or put it in public/ and point at it from the site root, such as /images/chart.png.',
+			`line 5: the image "https://cdn.example/b.png" loads from another site, which the site's security policy blocks. ${REMOTE_FIX}`,
+			`line 5: the image "//cdn.example/c.png" loads from another site, which the site's security policy blocks. ${REMOTE_FIX}`,
+			`line 5: the image "./gone.png" points at personas/gone.png, which is not in the content folder. ${MISSING_FIX}`,
+			`line 7: the image "./%zz.png" points at personas/%zz.png, which is not in the content folder. ${MISSING_FIX}`,
 		]);
 	});
 
