@@ -139,8 +139,8 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 			: fromMarkdown(entry.body);
 	} catch (error) {
 		const { line, reason = String(error) } = error as { line?: number; reason?: string };
-		// Some messages name a place in the body, "(3:1-3:6)": it is dropped, as lines in the body
-		// are not lines of the file, and is the line when the message has no other.
+		// Some messages hold a place in the body, such as "(3:1-3:6)". It is taken out of the text
+		// (a body's lines are not the file's) and gives the line when the error has none of its own.
 		const place = / \((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason);
 		const at = line ?? (place ? Number(place[1]) : undefined);
 		return [
