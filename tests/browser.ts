@@ -66,11 +66,8 @@ const RESULT_LINK =
  * best first, once Pagefind has answered for the whole term and every result has loaded.
  */
 export async function searchSite(page: Page, term: string): Promise<string[]> {
-	await page.click('button[data-open-modal]');
-	// Pagefind's box is made when the browser is next idle; keys pressed before it exists are lost.
-	const input = page.locator('.pagefind-ui__search-input');
-	await input.waitFor();
-	await input.pressSequentially(term);
+	await openSearchBox(page);
+	await page.locator(SEARCH_BOX).pressSequentially(term);
 	await page.waitForFunction(
 		([term, link]) => {
 			const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
@@ -86,4 +83,62 @@ export async function searchSite(page: Page, term: string): Promise<string[]> {
 	return page.$$eval(RESULT_LINK, (links) =>
 		links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
 	);
+}
+
+const SEARCH_BOX = '.pagefind-ui__search-input';
+
+/**
+ * Opens the search dialog once Pagefind's box is in it. Starlight makes the box when the browser
+ * is next idle, after loading Pagefind's UI; keys pressed before it exists are lost. The test
+ * waits for the box before it opens the dialog, as a reader's page has settled before they search.
+ * A page whose box has not come after 30 s is reloaded once, as a reader would; the second time,
+ * the test fails with what the page had loaded, so a failure says why.
+ */
+async function openSearchBox(page: Page): Promise<void> {
+	const seen: string[] = [];
+	const onError = (error: Error) => seen.push(`page error: ${error.message}`);
+	page.on('pageerror', onError);
+	try {
+		for (const attempt of [1, 2]) {
+			try {
+				await page.locator(SEARCH_BOX).waitFor({ state: 'attached', timeout: 30_000 });
+				break;
+			} catch {
+				seen.push(`attempt ${attempt}: ${await searchBoxState(page)}`);
+				if (attempt === 2)
+					throw new Error(
+						`Pagefind's search box never appeared on ${page.url()}:\n${seen.join('\n')}`,
+					);
+				await page.reload();
+			}
+		}
+	} finally {
+		page.off('pageerror', onError);
+	}
+	await page.click('button[data-open-modal]');
+	await page.locator(SEARCH_BOX).waitFor();
+}
+
+/** What a page had done towards making its search box: the facts a failure needs. */
+function searchBoxState(page: Page): Promise<string> {
+	return page.evaluate(async () => {
+		const idle = await Promise.race([
+			new Promise<string>((resolve) => requestIdleCallback(() => resolve('fires'))),
+			new Promise<string>((resolve) => setTimeout(() => resolve('did not fire in 5 s'), 5000)),
+		]);
+		const scripts = performance
+			.getEntriesByType('resource')
+			.filter((entry) => /\/(_astro|pagefind)\//.test(entry.name))
+			.map((entry) => {
+				const { name, responseStatus, duration } = entry as PerformanceResourceTiming;
+				return `${new URL(name).pathname} ${responseStatus} ${Math.round(duration)} ms`;
+			});
+		return [
+			`document ${document.readyState}`,
+			`dialog ${document.querySelector('dialog')?.open ? 'open' : 'closed'}`,
+			`#starlight__search holds ${document.getElementById('starlight__search')?.childElementCount} elements`,
+			`requestIdleCallback ${idle}`,
+			`loaded ${scripts.join(', ') || 'nothing from /_astro/ or /pagefind/'}`,
+		].join('; ');
+	});
 }
