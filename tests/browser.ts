@@ -95,28 +95,29 @@ const SEARCH_BOX = '.pagefind-ui__search-input';
  * the test fails with what the page had loaded, so a failure says why.
  */
 async function openSearchBox(page: Page): Promise<void> {
+	const box = page.locator(SEARCH_BOX);
+	const comes = () =>
+		box.waitFor({ state: 'attached', timeout: 30_000 }).then(
+			() => true,
+			() => false,
+		);
 	const seen: string[] = [];
 	const onError = (error: Error) => seen.push(`page error: ${error.message}`);
 	page.on('pageerror', onError);
 	try {
-		for (const attempt of [1, 2]) {
-			try {
-				await page.locator(SEARCH_BOX).waitFor({ state: 'attached', timeout: 30_000 });
-				break;
-			} catch {
-				seen.push(`attempt ${attempt}: ${await searchBoxState(page)}`);
-				if (attempt === 2)
-					throw new Error(
-						`Pagefind's search box never appeared on ${page.url()}:\n${seen.join('\n')}`,
-					);
-				await page.reload();
-			}
+		for (let attempt = 1; !(await comes()); attempt++) {
+			seen.push(`attempt ${attempt}: ${await searchBoxState(page)}`);
+			if (attempt === 2)
+				throw new Error(
+					`Pagefind's search box never appeared on ${page.url()}:\n${seen.join('\n')}`,
+				);
+			await page.reload();
 		}
 	} finally {
 		page.off('pageerror', onError);
 	}
 	await page.click('button[data-open-modal]');
-	await page.locator(SEARCH_BOX).waitFor();
+	await box.waitFor();
 }
 
 /** What a page had done towards making its search box: the facts a failure needs. */
