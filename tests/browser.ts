@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, serve } from '../src/bench/browser.ts';
 
-/** The static server and Chromium launcher the browser tests share with the benchmark. */
-export { launchChromium, serve };
+/** The static server the browser tests share with the benchmark. */
+export { serve };
 
 /** One page of each type in the example playbook, plus the site's own pages. */
 export const PAGE_TYPES = [
@@ -48,7 +48,7 @@ export function siteInChromium(name: 'minimal' | 'example' | 'hostile'): {
 	beforeAll(async () => {
 		const site = await serve(inject('sites')[name]);
 		[state.url, state.close] = [site.url, site.close];
-		state.browser = await launchChromium();
+		state.browser = await launchChromium(inject('browser'));
 	});
 	afterAll(async () => {
 		await state.browser?.close();

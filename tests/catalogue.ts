@@ -719,7 +719,11 @@ export function fileCases(): Case[] {
 			[[`content/${CFO}`, 'body', /the attribute href=\{process.env.SECRET\} runs code/]],
 		),
 		c('an unclosed tag', (d) => rewrite(d, CFO, (t) => appendBody(t, '<div>\n\nText')), [
-			[`content/${CFO}`, 'body', /line 11: the MDX body does not parse: Expected a closing tag for `<div>`/],
+			[
+				`content/${CFO}`,
+				'body',
+				/line 11: the MDX body does not parse: Expected a closing tag for `<div>`/,
+			],
 		]),
 		c('a broken expression', (d) => rewrite(d, CFO, (t) => appendBody(t, 'Costs {1 +} less')), [
 			[`content/${CFO}`, 'body', /line \d+: the MDX body does not parse/],

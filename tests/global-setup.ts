@@ -2,14 +2,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { type BrowserChoice, chooseBrowser, NoBrowserError } from '../src/bench/find-browser.ts';
 import { writeHostilePlaybook } from './hostile.ts';
 import { buildSite, ROOT } from './sites.ts';
 
 /**
- * Builds the two sites the page and browser tests read, once per run and one after the other
+ * Chooses the browser first, so that a machine without one hears so in one line before anything
+ * is built; then builds the sites the page and browser tests read, once per run and one after the other
  * (Astro keeps generated types in the project folder, so builds must not overlap).
  */
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
+	const browser = await browserOrExit();
+	console.log(`Browser tests use ${browser.label}.`);
+	project.provide('browser', browser);
 	const out = mkdtempSync(join(tmpdir(), 'playbook-sites-'));
 	const sites = {
 		minimal: join(out, 'minimal'),
@@ -30,4 +35,15 @@ export default function setup(project: TestProject) {
 	project.provide('sites', sites);
 	project.provide('hostile', hostile);
 	return () => rmSync(out, { recursive: true, force: true });
+}
+
+/** The browser for every browser test; without one, `npm test` ends here with the reason. */
+async function browserOrExit(): Promise<BrowserChoice> {
+	try {
+		return await chooseBrowser();
+	} catch (error) {
+		if (!(error instanceof NoBrowserError)) throw error;
+		process.stderr.write(`${error.message}\n`);
+		process.exit(1);
+	}
 }

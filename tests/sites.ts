@@ -35,5 +35,7 @@ declare module 'vitest' {
 		sites: { minimal: string; example: string; hostile: string };
 		/** Which payloads of the hostile playbook the checker refused, and which it let through. */
 		hostile: import('./hostile.ts').HostileResult;
+		/** The browser every browser test drives, chosen once before the tests start. */
+		browser: import('../src/bench/find-browser.ts').BrowserChoice;
 	}
 }

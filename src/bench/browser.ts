@@ -2,7 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { type BrowserChoice, chooseBrowser, launch } from './find-browser.ts';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -36,17 +37,12 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
 	};
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs. Never downloaded. */
-export function launchChromium(): Promise<Browser> {
-	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--no-first-run',
-		],
-	});
+let chosen: Promise<BrowserChoice> | undefined;
+
+/**
+ * Starts a headless browser: the one given, else the first that `chooseBrowser` finds (chosen once
+ * per process). Never downloads one.
+ */
+export async function launchChromium(choice?: BrowserChoice): Promise<Browser> {
+	return launch(choice ?? (await (chosen ??= chooseBrowser())));
 }
