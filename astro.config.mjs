@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { playbookCheck } from './src/integration.ts';
-import { contentSecurityPolicy } from './src/lib/csp.ts';
+import { contentSecurityPolicy } from './src/site/csp.ts';
 import { COLLECTIONS, COLLECTION_NAMES } from './src/schemas/index.ts';
 
 const content = process.env.PLAYBOOK_CONTENT;

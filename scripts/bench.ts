@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPlaybook } from '../src/checks/index.ts';
-import { generatePlaybook, writeBareDocs, writePlaybook } from '../src/bench/generate.ts';
-import { folderBytes, pageWeight, runMeasured } from '../src/bench/measure.ts';
-import { firstQueryBytes } from '../src/bench/search-weight.ts';
-import { createPlaybook } from '../src/lib/playbook.ts';
-import { readContent } from '../src/lib/read-content.ts';
+import { generatePlaybook, writeBareDocs, writePlaybook } from './bench/generate.ts';
+import { folderBytes, pageWeight, runMeasured } from './bench/measure.ts';
+import { firstQueryBytes } from './bench/search-weight.ts';
+import { createPlaybook } from '../src/model/playbook.ts';
+import { readContent } from '../src/checks/read-content.ts';
 import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

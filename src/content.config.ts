@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from './lib/content-dir.ts';
+import { contentDir } from './checks/content-dir.ts';
 import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
 
 /**

@@ -4,8 +4,8 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from './checks/index.ts';
 import { formatProblem, formatSummary } from './checks/format.ts';
-import { dropCacheIfEntriesMoved } from './lib/content-cache.ts';
-import { contentDir } from './lib/content-dir.ts';
+import { dropCacheIfEntriesMoved } from './site/content-cache.ts';
+import { contentDir } from './checks/content-dir.ts';
 
 /**
  * Runs the playbook checker before Astro reads any content, so the build fails with the same

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { approvalGate } from '../src/checks/approvals.ts';
+import { approvalGate } from '../src/review/approvals.ts';
 import { playbookAt } from '../src/cli/git-playbooks.ts';
-import { diffPlaybooks } from '../src/lib/diff.ts';
-import { standingApprovals, type GithubReview } from '../src/lib/github-reviews.ts';
+import { diffPlaybooks } from '../src/model/diff.ts';
+import { standingApprovals, type GithubReview } from '../src/review/github-reviews.ts';
 import { type Edits, TestRepo } from './git-repo.ts';
 
 /**

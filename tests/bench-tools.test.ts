@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generatePlaybook, mix, writePlaybook } from '../src/bench/generate.ts';
-import { movedEntries } from '../src/lib/content-cache.ts';
+import { generatePlaybook, mix, writePlaybook } from '../scripts/bench/generate.ts';
+import { movedEntries } from '../src/site/content-cache.ts';
 import { check } from './helpers.ts';
 
 describe('the benchmark’s synthetic playbooks', () => {

@@ -7,7 +7,7 @@ import {
 	isRemote,
 } from '../src/checks/bodies.ts';
 import { formatProblem } from '../src/checks/format.ts';
-import { createPlaybook, type Entry } from '../src/lib/playbook.ts';
+import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 
 const IMPORTS = "import { Aside, FileTree, Steps, TabItem } from '@astrojs/starlight/components';";
 const FIX_MARKDOWN = 'Remove it: a body is Markdown.';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchChromium, serve } from '../src/bench/browser.ts';
+import { launchChromium, serve } from '../scripts/bench/browser.ts';
 
 /** The static server the browser tests share with the benchmark. */
 export { serve };

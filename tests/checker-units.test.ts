@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { approvalGate } from '../src/checks/approvals.ts';
+import { approvalGate } from '../src/review/approvals.ts';
 import {
 	ASIDE_TYPES,
 	htmlStartTags,
@@ -19,8 +19,8 @@ import {
 import type { Report } from '../src/checks/index.ts';
 import { problem, quote, visible } from '../src/checks/problems.ts';
 import { todayIso } from '../src/checks/review.ts';
-import { diffPlaybooks } from '../src/lib/diff.ts';
-import { createPlaybook } from '../src/lib/playbook.ts';
+import { diffPlaybooks } from '../src/model/diff.ts';
+import { createPlaybook } from '../src/model/playbook.ts';
 import { collectionAbbreviation, COLLECTIONS, COLLECTION_NAMES } from '../src/schemas/index.ts';
 import {
 	BUYING_ROLES,

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { playbookAt } from '../src/cli/git-playbooks.ts';
-import { diffFields, diffPlaybooks, formatFieldChange, proseDiff } from '../src/lib/diff.ts';
-import { diffMarkdown } from '../src/lib/diff-markdown.ts';
-import { playbookHistory } from '../src/lib/history.ts';
+import { diffFields, diffPlaybooks, formatFieldChange, proseDiff } from '../src/model/diff.ts';
+import { diffMarkdown } from '../src/review/diff-markdown.ts';
+import { playbookHistory } from '../src/review/history.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
 

@@ -6,10 +6,10 @@ import {
 	queryFromState,
 	resultSummary,
 	stateFromQuery,
-} from '../src/lib/finder-state.ts';
-import { finderOptions } from '../src/lib/finder-options.ts';
-import { searchFacets } from '../src/lib/search-facets.ts';
-import { readContent } from '../src/lib/read-content.ts';
+} from '../src/browser/finder-state.ts';
+import { finderOptions } from '../src/site/finder-options.ts';
+import { searchFacets } from '../src/site/search-facets.ts';
+import { readContent } from '../src/checks/read-content.ts';
 import { MINIMAL } from './helpers.ts';
 
 const { playbook } = readContent(MINIMAL);

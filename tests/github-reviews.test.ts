@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { type GithubReview, standingApprovals } from '../src/lib/github-reviews.ts';
+import { type GithubReview, standingApprovals } from '../src/review/github-reviews.ts';
 import { FIXTURES } from './helpers.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { type BrowserChoice, chooseBrowser, NoBrowserError } from '../src/bench/find-browser.ts';
+import {
+	type BrowserChoice,
+	chooseBrowser,
+	NoBrowserError,
+} from '../scripts/bench/find-browser.ts';
 import { writeHostilePlaybook } from './hostile.ts';
 import { buildSite, ROOT } from './sites.ts';
 

@@ -1,12 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { coverage } from '../src/lib/coverage.ts';
-import { glossaryLines } from '../src/lib/glossary.ts';
-import { layoutLifecycle, transitions } from '../src/lib/lifecycle.ts';
-import { meetingAgenda, startOfPreviousMonth } from '../src/lib/meeting.ts';
-import { formatTarget } from '../src/lib/metrics.ts';
-import { readContent } from '../src/lib/read-content.ts';
-import { progressSummary, readProgress, writeProgress } from '../src/lib/track-progress.ts';
-import { formatMinutes, trackSteps } from '../src/lib/tracks.ts';
+import { coverage } from '../src/model/coverage.ts';
+import { glossaryLines } from '../src/site/glossary.ts';
+import { layoutLifecycle, transitions } from '../src/site/lifecycle.ts';
+import { meetingAgenda, startOfPreviousMonth } from '../src/site/meeting.ts';
+import { formatTarget } from '../src/site/metrics.ts';
+import { readContent } from '../src/checks/read-content.ts';
+import {
+	progressSummary,
+	readProgress,
+	writeProgress,
+} from '../src/browser/track-progress-store.ts';
+import { formatMinutes, trackSteps } from '../src/site/tracks.ts';
 import { check, MINIMAL, playbookWith } from './helpers.ts';
 
 const { playbook } = readContent(MINIMAL);

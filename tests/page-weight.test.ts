@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { pageWeight } from '../src/bench/measure.ts';
+import { pageWeight } from '../scripts/bench/measure.ts';
 
 const budgets = JSON.parse(
 	readFileSync(join(import.meta.dirname, 'bench', 'budgets.json'), 'utf8'),

@@ -3,7 +3,7 @@ import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../src/checks/format.ts';
 import { checkSource, type Report } from '../src/checks/index.ts';
-import type { ContentSource } from '../src/lib/read-content.ts';
+import type { ContentSource } from '../src/checks/read-content.ts';
 import { DEPARTMENTS, FORMATS, USES } from '../src/schemas/vocabulary.ts';
 import { TODAY } from './helpers.ts';
 

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { checkPlaybook } from '../src/checks/index.ts';
 import { leadGraph } from '../src/checks/lead-graph.ts';
 import { reviewDue } from '../src/checks/review.ts';
-import { readContent } from '../src/lib/read-content.ts';
-import { createPlaybook, type Entry } from '../src/lib/playbook.ts';
+import { readContent } from '../src/checks/read-content.ts';
+import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 import { COLLECTIONS, type CollectionName } from '../src/schemas/index.ts';
 import { check, MINIMAL, playbookWith, TODAY, where } from './helpers.ts';
 
@@ -159,7 +159,7 @@ describe('reading content', () => {
 
 describe('reviews due', () => {
 	test('lists overdue and soon-due definitions, most urgent first', async () => {
-		const { reviewsDue } = await import('../src/lib/review-due.ts');
+		const { reviewsDue } = await import('../src/model/review-due.ts');
 		const { playbook } = readContent(MINIMAL);
 		expect(reviewsDue(playbook, '2027-03-01')).toEqual([]);
 		const due = reviewsDue(playbook, '2027-03-15');
@@ -174,7 +174,7 @@ describe('reviews due', () => {
 
 describe('names', () => {
 	test('people are called and ordered by name, not by job title', async () => {
-		const { sorted, titleOf } = await import('../src/lib/views.ts');
+		const { sorted, titleOf } = await import('../src/model/views.ts');
 		const { playbook } = readContent(MINIMAL);
 		expect(titleOf(playbook, 'team', 'rae-ops')).toBe('Rae Ops');
 		expect(sorted(playbook, 'team').map((p) => p.data.name)).toEqual([

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { entriesOf } from '../src/lib/playbook.ts';
-import { readContent } from '../src/lib/read-content.ts';
-import { servesPersona, sorted } from '../src/lib/views.ts';
+import { entriesOf } from '../src/model/playbook.ts';
+import { readContent } from '../src/checks/read-content.ts';
+import { servesPersona, sorted } from '../src/model/views.ts';
 import { exampleSiteInChromium, searchSite } from './browser.ts';
 import { ROOT } from './sites.ts';
 

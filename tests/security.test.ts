@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
-import { exportJson, playbookExport } from '../src/lib/export.ts';
-import { inlineScripts, starlightInlineScriptHashes } from '../src/lib/csp.ts';
-import { pagefindValue } from '../src/lib/finder-state.ts';
-import { forPagefindIndexer } from '../src/lib/search-facets.ts';
+import { exportJson, playbookExport } from '../src/site/export.ts';
+import { inlineScripts, starlightInlineScriptHashes } from '../src/site/csp.ts';
+import { pagefindValue } from '../src/browser/finder-state.ts';
+import { forPagefindIndexer } from '../src/site/search-facets.ts';
 import { check, playbookWith } from './helpers.ts';
 
 describe('the Content Security Policy', () => {

@@ -5,7 +5,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { parseEntities } from 'parse-entities';
 import { COLLECTION_NAMES, isCollectionName } from '../schemas/index.ts';
-import { entriesOf, exists, type Entry, type Playbook } from '../lib/playbook.ts';
+import { entriesOf, exists, type Entry, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem, quote } from './problems.ts';
 
 /** Pages of the site that are not entries, by path. */

@@ -1,5 +1,5 @@
-import { coverageGaps } from '../lib/coverage.ts';
-import type { Playbook } from '../lib/playbook.ts';
+import { coverageGaps } from '../model/coverage.ts';
+import type { Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** Persona × buyer stage cells with no content, reported as information for planning. */

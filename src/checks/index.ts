@@ -1,5 +1,5 @@
-import { type ContentSource, folderSource, readSource } from '../lib/read-content.ts';
-import type { Playbook } from '../lib/playbook.ts';
+import { type ContentSource, folderSource, readSource } from './read-content.ts';
+import type { Playbook } from '../model/playbook.ts';
 import { checkBodies } from './bodies.ts';
 import { checkCoverage } from './coverage.ts';
 import { checkLeadGraph } from './lead-graph.ts';

@@ -1,4 +1,4 @@
-import { entriesOf, type Entry, type Playbook } from '../lib/playbook.ts';
+import { entriesOf, type Entry, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** The lead lifecycle as the checks and the pages see it. */

@@ -1,6 +1,6 @@
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
-import { entriesOf, type Playbook } from '../lib/playbook.ts';
+import { entriesOf, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import { entriesOf, exists, type Playbook } from '../lib/playbook.ts';
+import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** A field holding ids of entries in another collection. Owners are checked by the ownership rule. */

@@ -1,5 +1,5 @@
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
-import { entriesOf, type Playbook } from '../lib/playbook.ts';
+import { entriesOf, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** The day a review falls due: `reviewed` plus `months`, clamped to the month's last day. */

@@ -1,4 +1,4 @@
-import { entriesOf, exists, type Playbook } from '../lib/playbook.ts';
+import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
 import { COLLECTION_NAMES, type CollectionName, isCollectionName } from '../schemas/index.ts';
 import { type Problem, problem } from './problems.ts';
 

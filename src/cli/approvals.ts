@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { approvalGate } from '../checks/approvals.ts';
-import { diffPlaybooks } from '../lib/diff.ts';
-import { type GithubReview, standingApprovals } from '../lib/github-reviews.ts';
+import { approvalGate } from '../review/approvals.ts';
+import { diffPlaybooks } from '../model/diff.ts';
+import { type GithubReview, standingApprovals } from '../review/github-reviews.ts';
 import { playbookAt, repositoryRoot } from './git-playbooks.ts';
 import { parseOptions, UsageError } from './usage.ts';
 

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatProblem } from '../checks/format.ts';
 import { problem } from '../checks/problems.ts';
-import { codeowners } from '../lib/codeowners.ts';
-import { readContent } from '../lib/read-content.ts';
+import { codeowners } from '../review/codeowners.ts';
+import { readContent } from '../checks/read-content.ts';
 import { parseOptions } from './usage.ts';
 
 /** `playbook codeowners [--check] [--content DIR] [--out FILE]`. */

@@ -1,5 +1,5 @@
-import { diffPlaybooks } from '../lib/diff.ts';
-import { diffMarkdown } from '../lib/diff-markdown.ts';
+import { diffPlaybooks } from '../model/diff.ts';
+import { diffMarkdown } from '../review/diff-markdown.ts';
 import { playbookAt, repositoryRoot } from './git-playbooks.ts';
 import { parseOptions, UsageError } from './usage.ts';
 

@@ -1,7 +1,7 @@
-import { gitSource } from '../lib/git-content.ts';
-import { git, GitError, resolveCommit } from '../lib/git.ts';
-import type { Playbook } from '../lib/playbook.ts';
-import { readSource } from '../lib/read-content.ts';
+import { gitSource } from '../review/git-content.ts';
+import { git, GitError, resolveCommit } from '../review/git.ts';
+import type { Playbook } from '../model/playbook.ts';
+import { readSource } from '../checks/read-content.ts';
 import { UsageError } from './usage.ts';
 
 /** The repository the working folder is in, or a usage error saying it is not in one. */

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { todayIso } from '../checks/review.ts';
-import { createPlaybook, entriesOf } from '../lib/playbook.ts';
-import { idOf, listEntryFiles, readContent } from '../lib/read-content.ts';
+import { createPlaybook, entriesOf } from '../model/playbook.ts';
+import { idOf, listEntryFiles, readContent } from '../checks/read-content.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../schemas/index.ts';
 import { scaffold } from './scaffold.ts';

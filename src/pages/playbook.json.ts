@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { exportJson, playbookExport } from '../lib/export.ts';
-import { sitePlaybook, siteToday } from '../lib/site-playbook.ts';
+import { exportJson, playbookExport } from '../site/export.ts';
+import { sitePlaybook, siteToday } from '../site/site-playbook.ts';
 
 /** `/playbook.json`: every definition as data, for revenue operations. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { schemaProblems } from '../checks/schema-problems.ts';
-import { type Problem, problem, quote } from '../checks/problems.ts';
+import { schemaProblems } from './schema-problems.ts';
+import { type Problem, problem, quote } from './problems.ts';
 import {
 	COLLECTION_NAMES,
 	COLLECTIONS,
@@ -10,7 +10,7 @@ import {
 } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
-import { byCodePoint, createPlaybook, type Entry, type Playbook } from './playbook.ts';
+import { byCodePoint, createPlaybook, type Entry, type Playbook } from '../model/playbook.ts';
 
 /** Files that may sit beside entries (images for MDX bodies) without being reported. */
 const ASSET_EXTENSIONS = new Set([
@@ -69,7 +69,7 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 }
 
 /**
- * Where content comes from: a folder on disk, or a git ref (see src/lib/git-content.ts).
+ * Where content comes from: a folder on disk, or a git ref (see src/review/git-content.ts).
  * Paths are relative to the content folder, with `/` separators.
  */
 export interface ContentSource {

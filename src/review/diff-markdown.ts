@@ -1,8 +1,8 @@
 import { COLLECTIONS } from '../schemas/index.ts';
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
-import { CHANGE_VERBS, type EntryChange, formatFieldChange } from './diff.ts';
-import type { Entry, Playbook } from './playbook.ts';
-import { entryTitle, pathOf } from './views.ts';
+import { CHANGE_VERBS, type EntryChange, formatFieldChange } from '../model/diff.ts';
+import type { Entry, Playbook } from '../model/playbook.ts';
+import { entryTitle, pathOf } from '../model/views.ts';
 
 /** The marker the pull-request workflow finds its own comment by, to update it. */
 export const COMMENT_MARKER = '<!-- playbook-diff -->';

@@ -1,6 +1,6 @@
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import type { Playbook } from './playbook.ts';
-import { pathOf, sorted } from './views.ts';
+import type { Playbook } from '../model/playbook.ts';
+import { pathOf, sorted } from '../model/views.ts';
 
 export interface RoleStart {
 	role: string;

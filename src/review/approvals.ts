@@ -1,5 +1,5 @@
-import type { EntryChange } from '../lib/diff.ts';
-import type { Entry, Playbook } from '../lib/playbook.ts';
+import type { EntryChange } from '../model/diff.ts';
+import type { Entry, Playbook } from '../model/playbook.ts';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { OWNING_SIDES, type Department } from '../schemas/vocabulary.ts';
 

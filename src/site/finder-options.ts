@@ -1,7 +1,7 @@
 import { FORMATS, labelOf, USES } from '../schemas/vocabulary.ts';
-import type { FinderOptions } from './finder-state.ts';
-import type { Playbook } from './playbook.ts';
-import { sorted } from './views.ts';
+import type { FinderOptions } from '../browser/finder-state.ts';
+import type { Playbook } from '../model/playbook.ts';
+import { sorted } from '../model/views.ts';
 
 /**
  * The choices the finder offers: every buyer stage and persona, and the formats and uses the

@@ -1,4 +1,4 @@
-import { progressSummary, readProgress, writeProgress } from '../lib/track-progress.ts';
+import { progressSummary, readProgress, writeProgress } from './track-progress-store.ts';
 
 /**
  * Turns a track's reading list into a checklist kept in this browser's local storage. Without

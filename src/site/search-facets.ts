@@ -1,8 +1,8 @@
 import { collectionAbbreviation, COLLECTIONS } from '../schemas/index.ts';
-import { EVERY_PERSONA, pagefindValue } from './finder-state.ts';
+import { EVERY_PERSONA, pagefindValue } from '../browser/finder-state.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
-import type { Entry, Playbook } from './playbook.ts';
-import { titleOf } from './views.ts';
+import type { Entry, Playbook } from '../model/playbook.ts';
+import { titleOf } from '../model/views.ts';
 
 /** The Pagefind filters of the site, in the order the finder shows them. */
 export const FILTER_NAMES = ['kind', 'stage', 'persona', 'format', 'use'] as const;

@@ -1,7 +1,7 @@
 import { type Problem, problem } from '../checks/problems.ts';
-import { TEAM_APPROVERS } from '../checks/approvals.ts';
+import { TEAM_APPROVERS } from './approvals.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
-import { entriesOf, type Playbook } from './playbook.ts';
+import { entriesOf, type Playbook } from '../model/playbook.ts';
 
 /**
  * `.github/CODEOWNERS` from each definition's owners, so GitHub asks them to review. GitHub

@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUYING_ROLES, FORMATS, USES } from '../schemas/vocabulary.ts';
+import { BUYING_ROLES, FORMATS, USES } from '../../src/schemas/vocabulary.ts';
 
 /**
  * Synthetic playbooks for the benchmark: the real mix of collections (70% library items),

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { git, readBlobs } from './git.ts';
-import { type ContentSource, isFolderReadme } from './read-content.ts';
+import { type ContentSource, isFolderReadme } from '../checks/read-content.ts';
 
 /**
  * The content folder as it is at a git ref, as a source for the same reader the checker uses.

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { contentDir } from './content-dir.ts';
-import { listEntryFiles } from './read-content.ts';
+import { contentDir } from '../checks/content-dir.ts';
+import { listEntryFiles } from '../checks/read-content.ts';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
-import { createPlaybook, type Entry, type Playbook } from './playbook.ts';
+import { createPlaybook, type Entry, type Playbook } from '../model/playbook.ts';
 
 let cached: Promise<Playbook> | undefined;
 

@@ -1,8 +1,8 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { leadGraph } from '../checks/lead-graph.ts';
-import type { Entry, Playbook } from './playbook.ts';
-import { slasForLeadStage } from './views.ts';
+import type { Entry, Playbook } from '../model/playbook.ts';
+import { slasForLeadStage } from '../model/views.ts';
 
 /** One transition of the lead lifecycle, with the SLAs that govern it. */
 export interface Transition {

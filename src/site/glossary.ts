@@ -1,5 +1,5 @@
-import type { Playbook } from './playbook.ts';
-import { pathOf, sorted } from './views.ts';
+import type { Playbook } from '../model/playbook.ts';
+import { pathOf, sorted } from '../model/views.ts';
 
 export interface GlossaryLine {
 	term: string;

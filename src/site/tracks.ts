@@ -1,7 +1,7 @@
 import { parseEntryRef } from '../checks/tracks.ts';
 import { COLLECTIONS } from '../schemas/index.ts';
-import type { Entry, Playbook } from './playbook.ts';
-import { entryTitle, pathOf, sorted } from './views.ts';
+import type { Entry, Playbook } from '../model/playbook.ts';
+import { entryTitle, pathOf, sorted } from '../model/views.ts';
 
 export interface TrackStep {
 	/** Stable key for progress: the `collection/id` it points at. */

@@ -9,7 +9,7 @@ import {
 	queryFromState,
 	resultSummary,
 	stateFromQuery,
-} from '../lib/finder-state.ts';
+} from './finder-state.ts';
 
 /** The part of Pagefind's browser API the finder uses. */
 interface Pagefind {

@@ -1,5 +1,5 @@
-import { contentDir } from './content-dir.ts';
-import { type History, playbookHistory } from './history.ts';
+import { contentDir } from '../checks/content-dir.ts';
+import { type History, playbookHistory } from '../review/history.ts';
 
 let cached: History | undefined;
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
-import { idOf, listEntryFiles } from './read-content.ts';
+import { idOf, listEntryFiles } from '../checks/read-content.ts';
 
 /** Each entry's file, by `collection/id`. */
 export type FileMap = Record<string, string>;

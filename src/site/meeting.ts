@@ -1,8 +1,8 @@
 import type { DefinitionCollection } from '../schemas/index.ts';
-import type { History, HistoryEvent } from './history.ts';
-import type { Playbook } from './playbook.ts';
-import { reviewsDue } from './review-due.ts';
-import { sorted } from './views.ts';
+import type { History, HistoryEvent } from '../review/history.ts';
+import type { Playbook } from '../model/playbook.ts';
+import { reviewsDue } from '../model/review-due.ts';
+import { sorted } from '../model/views.ts';
 
 /** The first day of the month before `today`'s: the default "changed since" of the meeting. */
 export function startOfPreviousMonth(today: string): string {
