@@ -18,7 +18,7 @@ import {
 } from '../src/checks/format.ts';
 import type { Report } from '../src/checks/index.ts';
 import { problem, quote, visible } from '../src/checks/problems.ts';
-import { todayIso } from '../src/checks/review.ts';
+import { todayIso } from '../src/model/review-dates.ts';
 import { diffPlaybooks } from '../src/model/diff.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
 import { collectionAbbreviation, COLLECTIONS, COLLECTION_NAMES } from '../src/schemas/index.ts';

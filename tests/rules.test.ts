@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkPlaybook } from '../src/checks/index.ts';
-import { leadGraph } from '../src/checks/lead-graph.ts';
-import { reviewDue } from '../src/checks/review.ts';
+import { leadGraph } from '../src/model/lead-graph.ts';
+import { reviewDue } from '../src/model/review-dates.ts';
 import { readContent } from '../src/checks/read-content.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 import { COLLECTIONS, type CollectionName } from '../src/schemas/index.ts';
@@ -159,7 +159,7 @@ describe('reading content', () => {
 
 describe('reviews due', () => {
 	test('lists overdue and soon-due definitions, most urgent first', async () => {
-		const { reviewsDue } = await import('../src/model/review-due.ts');
+		const { reviewsDue } = await import('../src/model/review-dates.ts');
 		const { playbook } = readContent(MINIMAL);
 		expect(reviewsDue(playbook, '2027-03-01')).toEqual([]);
 		const due = reviewsDue(playbook, '2027-03-15');

@@ -7,7 +7,8 @@ import { checkTrackSteps } from './tracks.ts';
 import { checkOwnership } from './ownership.ts';
 import { type Problem, sortProblems } from './problems.ts';
 import { checkDeprecatedReferences, checkReferences } from './references.ts';
-import { checkReviews, todayIso } from './review.ts';
+import { todayIso } from '../model/review-dates.ts';
+import { checkReviews } from './review.ts';
 
 export interface CheckOptions {
 	/** Report overdue reviews as errors instead of warnings. */

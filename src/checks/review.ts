@@ -1,22 +1,7 @@
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';
+import { reviewDue } from '../model/review-dates.ts';
 import { type Problem, problem } from './problems.ts';
-
-/** The day a review falls due: `reviewed` plus `months`, clamped to the month's last day. */
-export function reviewDue(reviewed: string, months: number): string {
-	const [year, month, day] = reviewed.split('-').map(Number) as [number, number, number];
-	const target = new Date(Date.UTC(year, month - 1 + months, 1));
-	const lastDay = new Date(
-		Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-	).getUTCDate();
-	target.setUTCDate(Math.min(day, lastDay));
-	return target.toISOString().slice(0, 10);
-}
-
-/** Today's date as `YYYY-MM-DD` (UTC), the default for review checks. */
-export function todayIso(now = new Date()): string {
-	return now.toISOString().slice(0, 10);
-}
 
 /**
  * The review interval: a definition whose `reviewed` date plus `review_every` months is before

@@ -1,12 +1,7 @@
 import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
-import { COLLECTION_NAMES, type CollectionName, isCollectionName } from '../schemas/index.ts';
+import { COLLECTION_NAMES } from '../schemas/index.ts';
+import { parseEntryRef } from '../model/entry-refs.ts';
 import { type Problem, problem } from './problems.ts';
-
-/** Splits a `collection/id` reference; undefined when the collection is not one. */
-export function parseEntryRef(ref: string): { collection: CollectionName; id: string } | undefined {
-	const [collection, id] = ref.split('/') as [string, string];
-	return isCollectionName(collection) ? { collection, id } : undefined;
-}
 
 /** Every step of every onboarding track points at an entry that exists. */
 export function checkTrackSteps(playbook: Playbook): Problem[] {

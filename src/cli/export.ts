@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
 import { formatProblem, plural } from '../checks/format.ts';
-import { todayIso } from '../checks/review.ts';
+import { todayIso } from '../model/review-dates.ts';
 import { exportJson, playbookExport } from '../site/export.ts';
 import { parseOptions } from './usage.ts';
 

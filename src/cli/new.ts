@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { todayIso } from '../checks/review.ts';
+import { todayIso } from '../model/review-dates.ts';
 import { createPlaybook, entriesOf } from '../model/playbook.ts';
 import { idOf, listEntryFiles, readContent } from '../checks/read-content.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';

@@ -1,4 +1,3 @@
-import { reviewDue } from '../checks/review.ts';
 import { COLLECTIONS, type CollectionName, type DefinitionCollection } from '../schemas/index.ts';
 import type { Department } from '../schemas/vocabulary.ts';
 import { entriesOf, type Entry, nameOf, type Playbook, titleCollator } from './playbook.ts';
@@ -31,21 +30,6 @@ export function ownersOf(playbook: Playbook, owners: readonly string[]): OwnerVi
 			department: person?.department,
 		};
 	});
-}
-
-export interface ReviewView {
-	reviewed: string;
-	due: string;
-	overdue: boolean;
-}
-
-/** When a definition was reviewed, when the next review falls due, and whether it is late. */
-export function reviewOf(
-	data: { reviewed: string; review_every: number },
-	today: string,
-): ReviewView {
-	const due = reviewDue(data.reviewed, data.review_every);
-	return { reviewed: data.reviewed, due, overdue: due < today };
 }
 
 const sortedCache = new WeakMap<Playbook, Map<CollectionName, readonly Entry[]>>();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COLLECTIONS, DEFINITION_COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { ownersOf, pathOf, reviewOf } from '../model/views.ts';
+import { reviewOf } from '../model/review-dates.ts';
+import { ownersOf, pathOf } from '../model/views.ts';
 
 /** The content contract as JSON Schema, one schema per collection, generated from the zod schemas. */
 export function contractJsonSchema(): Record<CollectionName, unknown> {

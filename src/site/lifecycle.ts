@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { leadGraph } from '../checks/lead-graph.ts';
+import { leadGraph } from '../model/lead-graph.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
 import { slasForLeadStage } from '../model/views.ts';
 

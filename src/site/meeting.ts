@@ -1,7 +1,7 @@
 import type { DefinitionCollection } from '../schemas/index.ts';
 import type { History, HistoryEvent } from '../review/history.ts';
 import type { Playbook } from '../model/playbook.ts';
-import { reviewsDue } from '../model/review-due.ts';
+import { reviewsDue } from '../model/review-dates.ts';
 import { sorted } from '../model/views.ts';
 
 /** The first day of the month before `today`'s: the default "changed since" of the meeting. */

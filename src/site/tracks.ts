@@ -1,4 +1,4 @@
-import { parseEntryRef } from '../checks/tracks.ts';
+import { parseEntryRef } from '../model/entry-refs.ts';
 import { COLLECTIONS } from '../schemas/index.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
 import { entryTitle, pathOf, sorted } from '../model/views.ts';
