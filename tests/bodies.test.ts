@@ -5,7 +5,7 @@ import {
 	importedComponents,
 	internalPath,
 	isRemote,
-} from '../src/checks/bodies.ts';
+} from '../src/checks/bodies/index.ts';
 import { formatProblem } from '../src/checks/format.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 

@@ -9,7 +9,7 @@ import {
 	isRemote,
 	isScriptUrl,
 	STARLIGHT_COMPONENTS,
-} from '../src/checks/bodies.ts';
+} from '../src/checks/bodies/index.ts';
 import {
 	formatGithubAnnotations,
 	formatJson,

@@ -1,6 +1,6 @@
 import { type ContentSource, folderSource, readSource } from './read-content.ts';
 import type { Playbook } from '../model/playbook.ts';
-import { checkBodies } from './bodies.ts';
+import { checkBodies } from './bodies/index.ts';
 import { checkCoverage } from './coverage.ts';
 import { checkLeadGraph } from './lead-graph.ts';
 import { checkTrackSteps } from './tracks.ts';

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './sites.ts';
+
+const eslint = new ESLint({ cwd: ROOT });
+
+/** Lints `source` as if it were the file at `path`, and returns the import-rule messages. */
+async function importProblems(path: string, source: string): Promise<string[]> {
+	const [result] = await eslint.lintText(source, { filePath: join(ROOT, path) });
+	return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+/** What the file at `path` holds, with one more import line at the top. */
+function withImport(path: string, line: string): string {
+	return `${line}\n${readFileSync(join(ROOT, path), 'utf8')}`;
+}
+
+describe('imports run one way through the layers', () => {
+	it('refuses an upward import in a lower layer, naming what the layer may import', async () => {
+		const path = 'src/model/playbook.ts';
+		const upward = withImport(path, "import { checkContent } from '../checks/index.ts';");
+		expect(await importProblems(path, upward)).toEqual([
+			expect.stringContaining(
+				"'../checks/index.ts' import is restricted from being used by a pattern. src/model may import only from src/schemas",
+			),
+		]);
+	});
+
+	it.each([
+		['src/schemas/fields.ts', "import type { Playbook } from '../model/playbook.ts';"],
+		['src/checks/problems.ts', "import { codeowners } from '../review/codeowners.ts';"],
+		['src/review/git.ts', "import { sitePlaybook } from '../site/site-playbook.ts';"],
+		['src/site/url.ts', "import { runCheck } from '../cli/check.ts';"],
+		['src/browser/finder.ts', "import { pathOf } from '../model/views.ts';"],
+		['src/checks/bodies/urls.ts', "import { csp } from '../../site/csp.ts';"],
+		['src/model/views.ts', "import { serve } from '../../scripts/bench/browser.ts';"],
+	])('refuses in %s: %s', async (path, line) => {
+		expect(await importProblems(path, withImport(path, line))).toHaveLength(1);
+	});
+
+	it('lets a layer import the ones below it', async () => {
+		const path = 'src/site/url.ts';
+		const line = "import { checkContent } from '../checks/index.ts';";
+		expect(await importProblems(path, withImport(path, line))).toEqual([]);
+	});
+});
+
+describe("README's map of the code", () => {
+	const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+	const map = /## How the code is organised\n\n```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+	/** The sub-folders the map lists under a top-level folder (`src/`), as `name/`. */
+	const listed = (top: string) => {
+		const block = new RegExp(`^${top}/\\n((?: {2}.*\\n)*)`, 'm').exec(map)?.[1] ?? '';
+		return [...block.matchAll(/^ {2}([\w-]+\/)/gm)].map((match) => match[1]!).sort();
+	};
+	const folders = (dir: string) =>
+		readdirSync(join(ROOT, dir), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => `${entry.name}/`)
+			.sort();
+
+	it('names every folder of src/ and scripts/, and no folder that is gone', () => {
+		expect(listed('src')).toEqual(folders('src'));
+		expect(listed('scripts')).toEqual(folders('scripts'));
+	});
+
+	it.each([
+		['a rule', 'src/checks/', 'src/checks/ownership.ts'],
+		["a page's data", 'src/site/', 'src/site/meeting.ts'],
+		["a collection's keys", 'src/schemas/', 'src/schemas/lead-stages.ts'],
+	])('says in one row where %s lives (%s)', (what, folder, example) => {
+		const row = readme.split('\n').find((line) => line.startsWith(`| ${what}`)) ?? '';
+		expect(row).toContain(`\`${folder}`);
+		expect(existsSync(join(ROOT, example))).toBe(true);
+	});
+});
