@@ -5,6 +5,7 @@ import {
 	importedComponents,
 	internalPath,
 	isRemote,
+	readHtml,
 } from '../src/checks/bodies/index.ts';
 import { formatProblem } from '../src/checks/format.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
@@ -341,7 +342,49 @@ describe('reading raw HTML as a browser does', () => {
 				],
 			},
 			{ name: 'a', attributes: [['href', '?a=1&copy=2&b']] },
-			{ name: 'p', attributes: [['hidden', '']] },
+		]);
+		// A browser makes no element of a tag the text ends inside; the checker says so instead.
+		expect(readHtml(['<a href="/">x</a><p hidden']).unclosed).toEqual([{ name: 'p', piece: 0 }]);
+	});
+
+	test('pieces of one body are read as one page: an SVG opened in one holds the next', () => {
+		const { tags } = readHtml([
+			'<svg>',
+			'<image href="/a.png"/>',
+			'</svg>',
+			'<image src="/b.png">',
+		]);
+		// Outside SVG, the HTML standard turns <image> into <img>.
+		expect(tags.map((tag) => [tag.name, tag.piece])).toEqual([
+			['svg', 0],
+			['image', 1],
+			['img', 3],
+		]);
+	});
+
+	test('a tag left open at the end of a piece is named with the piece it was written in', () => {
+		const { tags, unclosed } = readHtml(['<p>a</p><img alt="x', 'more text', '<b>']);
+		expect(unclosed).toEqual([{ name: 'img', piece: 0 }]);
+		// The open value runs on to the end, so the <b> after it is text, as a browser reads it.
+		expect(tags.map((tag) => tag.name)).toEqual(['p']);
+		expect(readHtml(['<i title="a', '">', '<b>']).tags.map((t) => [t.name, t.piece])).toEqual([
+			['i', 0],
+			['b', 2],
+		]);
+		expect(readHtml(['<i title="a', '">', '<b>']).unclosed).toEqual([{ name: 'i', piece: 0 }]);
+	});
+
+	test('raw-text elements hold text, and noscript and template content is read', () => {
+		expect(htmlStartTags('<textarea><script>x</script></textarea>').map((t) => t.name)).toEqual([
+			'textarea',
+		]);
+		expect(htmlStartTags('<noscript><img src=x></noscript>').map((t) => t.name)).toEqual([
+			'noscript',
+			'img',
+		]);
+		expect(htmlStartTags('<template><iframe></iframe></template>').map((t) => t.name)).toEqual([
+			'template',
+			'iframe',
 		]);
 	});
 

@@ -1067,6 +1067,60 @@ export function fileCases(): Case[] {
 				[`content/${GUIDE}`, 'body', /<form> would send what readers type to another address/],
 			],
 		),
+		// Raw HTML read by the HTML standard's parser: what a browser makes of it, not what a tag looks like.
+		c(
+			'raw HTML that a browser reads as text: a tag inside <title> or <textarea>',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<div><textarea><img src=x onerror="alert(1)"></textarea></div>\n\n<div><title><script>alert(1)</script></title></div>',
+					),
+				),
+			ACCEPTED,
+		),
+		c(
+			'raw HTML hidden where a browser still reads it: noscript, template, MathML, a table',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(
+						t,
+						'<div><noscript><img src="https://evil.example/n.png"></noscript></div>\n\n<div><template><script>alert(1)</script></template></div>\n\n<div><math><mi><iframe src="/"></iframe></mi></math></div>\n\n<table><img src=x onerror="alert(1)"></table>',
+					),
+				),
+			[
+				[`content/${GUIDE}`, 'body', /line 8: <img src=…> loads "https:\/\/evil\.example\/n\.png"/],
+				[`content/${GUIDE}`, 'body', /line 10: <script> would run or embed code/],
+				[`content/${GUIDE}`, 'body', /line 12: <iframe> would run or embed code/],
+				[`content/${GUIDE}`, 'body', /line 14: <img onerror=…> would run script/],
+			],
+		),
+		c(
+			'raw HTML that ends inside a tag, so the text after it would become its attributes',
+			(d) =>
+				rewrite(d, GUIDE, (t) => appendBody(t, '<div title="x"\n\nonmouseover="alert(1)" a="')),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/line 8: the HTML ends inside <div>, before its >, so a browser would read the text after it as part of that tag\. Close the tag with >/,
+				],
+			],
+		),
+		c(
+			'inline SVG written across a line of text: the image inside it is an SVG image',
+			(d) =>
+				rewrite(d, GUIDE, (t) =>
+					appendBody(t, 'A chart: <svg><image href="https://evil.example/c.png"/></svg> here.'),
+				),
+			[
+				[
+					`content/${GUIDE}`,
+					'body',
+					/line 8: <image href=…> loads "https:\/\/evil\.example\/c\.png"/,
+				],
+			],
+		),
 		c(
 			'raw HTML that hides script from a simple pattern',
 			(d) =>

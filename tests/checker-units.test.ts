@@ -285,9 +285,8 @@ describe('reading bodies as a browser and Starlight read them', () => {
 				],
 			},
 		]);
-		expect(htmlStartTags('<p title="never closed')).toEqual([
-			{ name: 'p', attributes: [['title', 'never closed']] },
-		]);
+		// A tag the text ends inside makes no element; readHtml names it as unclosed.
+		expect(htmlStartTags('<p title="never closed')).toEqual([]);
 	});
 
 	test('script URLs are found as a browser follows them', () => {

@@ -12,6 +12,7 @@ export type BodyProblemCode = Extract<
 	| 'UnknownComponent'
 	| 'MissingImage'
 	| 'BrokenLink'
+	| 'InvalidBody'
 >;
 
 /** What every body rule is given: the playbook, the entry whose body it reads, and a reporter. */

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Html, Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
@@ -16,12 +16,12 @@ import {
 } from './components.ts';
 import type { BodyContext } from './context.ts';
 import { checkElement } from './elements.ts';
-import { htmlStartTags } from './html.ts';
+import { readHtml } from './html.ts';
 import { checkImage, checkLink } from './links.ts';
 import { isScriptUrl } from './urls.ts';
 
 export { ASIDE_TYPES, importedComponents, STARLIGHT_COMPONENTS } from './components.ts';
-export { htmlStartTags } from './html.ts';
+export { htmlStartTags, readHtml } from './html.ts';
 export { pageExists, SITE_PAGES } from './site-pages.ts';
 export { internalPath, isRemote, isScriptUrl } from './urls.ts';
 
@@ -146,6 +146,7 @@ function definitionsOf(tree: Root): Map<string, string> {
 function visit(context: BodyContext, scope: ComponentScope, tree: Root) {
 	const { report } = context;
 	const definitions = definitionsOf(tree);
+	const rawHtml: Html[] = [];
 	const walk = (node: Nodes) => {
 		switch (node.type) {
 			case 'mdxFlowExpression':
@@ -203,8 +204,7 @@ function visit(context: BodyContext, scope: ComponentScope, tree: Root) {
 				break;
 			}
 			case 'html':
-				for (const tag of htmlStartTags(node.value))
-					checkElement(context, tag.name, tag.attributes, node);
+				rawHtml.push(node);
 				break;
 			case 'image':
 				checkImage(context, node.url, node);
@@ -229,4 +229,19 @@ function visit(context: BodyContext, scope: ComponentScope, tree: Root) {
 		if ('children' in node) for (const child of node.children) walk(child);
 	};
 	walk(tree);
+	checkRawHtml(context, rawHtml);
+}
+
+/** The raw HTML of a Markdown body, read as one document, as it will stand in the page. */
+function checkRawHtml(context: BodyContext, pieces: readonly Html[]) {
+	if (pieces.length === 0) return;
+	const html = readHtml(pieces.map((piece) => piece.value));
+	for (const tag of html.tags) checkElement(context, tag.name, tag.attributes, pieces[tag.piece]!);
+	for (const tag of html.unclosed)
+		context.report(
+			'InvalidBody',
+			pieces[tag.piece]!,
+			`the HTML ends inside <${tag.name}>, before its >, so a browser would read the text after it as part of that tag`,
+			'Close the tag with > (and a quoted value with its closing quote), or write the text as Markdown.',
+		);
 }
