@@ -26,12 +26,14 @@ describe('the bad-input catalogue', () => {
 		edit(join(root, 'content'));
 		const report = check(root);
 		const problems = reported(report.problems);
-		const found = problems.map((p) => `${p.file}  ${p.field}  ${p.message}. ${p.fix}`);
+		// What a line says after its file and field: its place in the file, the problem, the fix.
+		const said = (p: Problem) => `${p.line ? `line ${p.line}: ` : ''}${p.message}. ${p.fix}`;
+		const found = problems.map((p) => `${p.file}  ${p.field}  ${said(p)}`);
 		// One line per expected problem, in any order, and nothing else.
 		expect(found, found.join('\n')).toHaveLength(expected.length);
 		for (const [file, field, message] of expected) {
 			const match = problems.find(
-				(p) => p.file === file && p.field === field && message.test(`${p.message}. ${p.fix}`),
+				(p) => p.file === file && p.field === field && message.test(said(p)),
 			);
 			expect(match, `no line for ${file}  ${field}  ${message}\n${found.join('\n')}`).toBeDefined();
 		}

@@ -117,7 +117,7 @@ describe('bad input gets one clear line per problem', () => {
 	test('malformed YAML', () => {
 		expect(lines(check(playbookWith('malformed-yaml')))).toMatchInlineSnapshot(`
 			[
-			  "content/personas/cfo.mdx  frontmatter  the frontmatter is not valid YAML: bad indentation of a mapping entry on line 4. Fix the YAML syntax there (indent with spaces, quote text that contains ": " or starts with a symbol).",
+			  "content/personas/cfo.mdx  frontmatter  line 4: the frontmatter is not valid YAML: bad indentation of a mapping entry. Fix the YAML syntax there (indent with spaces, quote text that contains ": " or starts with a symbol).",
 			]
 		`);
 	});

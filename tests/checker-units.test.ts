@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { approvalGate } from '../src/review/approvals.ts';
 import {
 	ASIDE_TYPES,
+	checkBodies,
 	htmlStartTags,
 	importedComponents,
 	isRemote,
@@ -17,10 +18,10 @@ import {
 	formatText,
 } from '../src/checks/format.ts';
 import type { Report } from '../src/checks/index.ts';
-import { problem, quote, visible } from '../src/checks/problems.ts';
+import { problem, quote, sortProblems, visible } from '../src/checks/problems.ts';
 import { todayIso } from '../src/model/review-dates.ts';
 import { diffPlaybooks } from '../src/model/diff.ts';
-import { createPlaybook } from '../src/model/playbook.ts';
+import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 import { collectionAbbreviation, COLLECTIONS, COLLECTION_NAMES } from '../src/schemas/index.ts';
 import {
 	BUYING_ROLES,
@@ -160,6 +161,45 @@ describe('report formats', () => {
 			infoCount: 1,
 			fileCount: 1,
 		});
+	});
+
+	test('a problem at a place in the file carries its line and column in every format', () => {
+		const link = (line: number) =>
+			problem('BrokenLink', 'content/guides/a.md', 'body', 'links to /x/', 'Link to a page.', {
+				line,
+				column: 3,
+			});
+		// Sorted by line as a number, where the text alone would put 11 before 8.
+		const report = sample(sortProblems([link(11), link(8)]));
+		expect(formatText(report).split('\n').slice(0, 2)).toEqual([
+			'content/guides/a.md  body  line 8: links to /x/. Link to a page.',
+			'content/guides/a.md  body  line 11: links to /x/. Link to a page.',
+		]);
+		expect(formatGithubAnnotations(report).split('\n')[1]).toBe(
+			'::error file=content/guides/a.md,line=11,col=3,title=A link in a body points at no page of the site (body)::links to /x/. Link to a page.',
+		);
+		expect(JSON.parse(formatJson(report)).problems[1]).toMatchObject({ line: 11, column: 3 });
+		// A problem without a place has no position keys at all.
+		expect(Object.keys(problem('NoOwners', 'a', 'owners', 'b', 'c.'))).not.toContain('line');
+		expect(problem('NoOwners', 'a', 'owners', 'b', 'c.', { column: 2 })).not.toHaveProperty(
+			'column',
+		);
+	});
+
+	test('a body problem found by the checker is annotated on its line', () => {
+		const entry = {
+			collection: 'guides',
+			id: 'start-here',
+			file: 'content/guides/start-here.md',
+			data: { title: 'Start here' },
+			body: 'Intro.\n\nSee [the CTO](/personas/cto/).\n',
+			bodyLine: 5,
+		} as unknown as Entry;
+		const [found] = checkBodies(createPlaybook([entry]));
+		expect(found).toMatchObject({ code: 'BrokenLink', line: 7, column: 5 });
+		expect(formatGithubAnnotations({ ...sample([found!]) })).toContain(
+			'file=content/guides/start-here.md,line=7,col=5,',
+		);
 	});
 
 	test('a summary counts in words, singular and plural', () => {

@@ -1,10 +1,10 @@
 import type { Report } from './index.ts';
 import { PROBLEM_KINDS, type Problem } from './problems.ts';
 
-/** One problem as one line: `file  field  problem. fix.` Warnings say so. */
+/** One problem as one line: `file  field  line N: problem. fix.` Warnings say so. */
 export function formatProblem(p: Problem): string {
 	const what = p.severity === 'error' ? p.message : `${p.severity}: ${p.message}`;
-	return `${p.file}  ${p.field}  ${what}. ${p.fix}`;
+	return `${p.file}  ${p.field}  ${p.line ? `line ${p.line}: ` : ''}${what}. ${p.fix}`;
 }
 
 /** `1 error`, `2 errors`. */
@@ -44,7 +44,7 @@ export function formatGithubAnnotations(report: Report): string {
 	return report.problems
 		.map(
 			(p) =>
-				`::${p.severity === 'info' ? 'notice' : p.severity} file=${property(p.file)},title=${property(`${PROBLEM_KINDS[p.code].title} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
+				`::${p.severity === 'info' ? 'notice' : p.severity} file=${property(p.file)}${p.line ? `,line=${p.line}` : ''}${p.column ? `,col=${p.column}` : ''},title=${property(`${PROBLEM_KINDS[p.code].title} (${p.field})`)}::${data(`${p.message}. ${p.fix}`)}`,
 		)
 		.join('\n');
 }

@@ -7,6 +7,9 @@ export type Parsed =
 			code: 'MalformedFrontmatter' | 'MissingFrontmatter';
 			message: string;
 			fix: string;
+			/** The file's line (and column) the YAML error is on, where the parser says. */
+			line?: number;
+			column?: number;
 	  };
 
 // Same delimiters as Astro's own frontmatter reader, so both see the same block.
@@ -19,7 +22,8 @@ const FRONTMATTER = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---(?:\r?\n|$)/;
  */
 export function parseEntryText(text: string, format: 'markdown' | 'yaml'): Parsed {
 	const source = text.replace(/^\uFEFF/, '');
-	if (format === 'yaml') return parseYaml(source, 'the file', 0, '', 1);
+	// js-yaml counts lines from 0; the file's first line is line 1.
+	if (format === 'yaml') return parseYaml(source, 'the file', 1, '', 1);
 	const match = FRONTMATTER.exec(source);
 	if (!match) {
 		return {
@@ -46,11 +50,11 @@ function parseYaml(
 		data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
 	} catch (error) {
 		if (!(error instanceof yaml.YAMLException)) throw error;
-		const line = error.mark ? error.mark.line + lineOffset : undefined;
 		return {
 			ok: false,
 			code: 'MalformedFrontmatter',
-			message: `${what} is not valid YAML: ${error.reason}${line ? ` on line ${line}` : ''}`,
+			message: `${what} is not valid YAML: ${error.reason}`,
+			...(error.mark && { line: error.mark.line + lineOffset, column: error.mark.column + 1 }),
 			fix: 'Fix the YAML syntax there (indent with spaces, quote text that contains ": " or starts with a symbol).',
 		};
 	}

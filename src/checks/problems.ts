@@ -58,6 +58,16 @@ export interface Problem {
 	message: string;
 	/** What to do about it, as a full sentence. */
 	fix: string;
+	/** The line in the file (from 1), where the problem has one place, such as a body's link. */
+	line?: number;
+	/** The column in that line (from 1), where known. */
+	column?: number;
+}
+
+/** Where in a file a problem is, as far as known. */
+export interface Position {
+	line?: number | undefined;
+	column?: number | undefined;
 }
 
 /** Builds a problem with the severity its code is registered with. */
@@ -67,16 +77,28 @@ export function problem(
 	field: string,
 	message: string,
 	fix: string,
+	at: Position = {},
 ): Problem {
-	return { code, severity: PROBLEM_KINDS[code].severity, file, field, message, fix };
+	return { code, severity: PROBLEM_KINDS[code].severity, file, field, message, fix, ...placed(at) };
+}
+
+/** Only the parts of a position that are known, so a problem without one carries no key. */
+function placed({ line, column }: Position): Pick<Problem, 'line' | 'column'> {
+	return {
+		...(line === undefined ? {} : { line }),
+		...(line === undefined || column === undefined ? {} : { column }),
+	};
 }
 
 // Numeric, so `line 8` comes before `line 11` and `steps[2]` before `steps[10]`.
 const collator = new Intl.Collator('en', { numeric: true });
 
-/** Sorts problems by file, then field, then message, so a report never depends on file order. */
+/**
+ * Sorts problems by file, then field, then line, then message, so a report never depends on file
+ * order. A problem with a line comes before one without.
+ */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-	const key = (p: Problem) => [p.file, p.field, p.message, p.code];
+	const key = (p: Problem) => [p.file, p.field, p.line ? `line ${p.line}` : '~', p.message, p.code];
 	return [...problems].sort((a, b) => {
 		const [ka, kb] = [key(a), key(b)];
 		for (let i = 0; i < ka.length; i++) {

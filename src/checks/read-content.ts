@@ -207,7 +207,9 @@ export function readSource(source: ContentSource): ReadResult {
 				extension === '.yaml' || extension === '.yml' ? 'yaml' : 'markdown',
 			);
 			if (!parsed.ok) {
-				problems.push(problem(parsed.code, file, 'frontmatter', parsed.message, parsed.fix));
+				problems.push(
+					problem(parsed.code, file, 'frontmatter', parsed.message, parsed.fix, parsed),
+				);
 				invalid.push({ collection, id });
 				continue;
 			}

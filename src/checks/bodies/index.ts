@@ -4,7 +4,7 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { entriesOf, type Entry, type Playbook } from '../../model/playbook.ts';
 import { COLLECTION_NAMES } from '../../schemas/index.ts';
-import { type Problem, problem, quote } from '../problems.ts';
+import { type Position, type Problem, problem, quote } from '../problems.ts';
 import {
 	COMPONENT_LIST,
 	ComponentScope,
@@ -53,9 +53,7 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 		playbook,
 		entry,
 		report: (code, node, message, fix) =>
-			problems.push(
-				problem(code, entry.file, 'body', `line ${fileLine(entry, lineOf(node))}: ${message}`, fix),
-			),
+			problems.push(problem(code, entry.file, 'body', message, fix, placeOf(entry, node))),
 	};
 	const scope = readImports(context, parsed.tree);
 	visit(context, scope, parsed.tree);
@@ -64,8 +62,11 @@ function checkBody(playbook: Playbook, entry: Entry): Problem[] {
 
 /** The file's line for a line of the body. */
 const fileLine = (entry: Entry, line: number) => line + (entry.bodyLine ?? 1) - 1;
-// Every node the parser makes has a position.
-const lineOf = (node: Nodes) => node.position!.start.line;
+/** Where a node starts in the file; every node the parser makes has a position. */
+const placeOf = (entry: Entry, node: Nodes): Position => ({
+	line: fileLine(entry, node.position!.start.line),
+	column: node.position!.start.column,
+});
 
 /** The body's syntax tree, or the one problem that it does not parse. */
 function parseBody(entry: Entry): { tree: Root } | { problem: Problem } {
@@ -76,18 +77,23 @@ function parseBody(entry: Entry): { tree: Root } | { problem: Problem } {
 				: fromMarkdown(entry.body),
 		};
 	} catch (error) {
-		const { line, reason = String(error) } = error as { line?: number; reason?: string };
+		const {
+			line,
+			column,
+			reason = String(error),
+		} = error as { line?: number; column?: number; reason?: string };
 		// Some messages hold a place in the body, such as "(3:1-3:6)". It is taken out of the text
 		// (a body's lines are not the file's) and gives the line when the error has none of its own.
-		const place = / \((\d+):\d+(?:-\d+:\d+)?\)/.exec(reason);
+		const place = / \((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
 		const at = line ?? (place ? Number(place[1]) : undefined);
 		return {
 			problem: problem(
 				'InvalidBody',
 				entry.file,
 				'body',
-				`${at ? `line ${fileLine(entry, at)}: ` : ''}the MDX body does not parse: ${place ? reason.replace(place[0], '') : reason}`,
+				`the MDX body does not parse: ${place ? reason.replace(place[0], '') : reason}`,
 				'In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
+				at ? { line: fileLine(entry, at), column: line ? column : Number(place![2]) } : {},
 			),
 		};
 	}
