@@ -1,4 +1,4 @@
-import { type DefaultTreeAdapterTypes, parseFragment } from 'parse5';
+import { type DefaultTreeAdapterTypes, ErrorCodes, parseFragment } from 'parse5';
 
 /** A start tag as the browser made it into an element: names lower-cased, values decoded. */
 export interface HtmlTag {
@@ -79,8 +79,8 @@ function parse(html: string) {
 		scriptingEnabled: false,
 		sourceCodeLocationInfo: true,
 		onParseError: ({ code }) => {
-			if (code === 'eof-in-tag') ends = 'in-tag';
-			else if (code === 'eof-in-comment') ends = 'in-comment';
+			if (code === ErrorCodes.eofInTag) ends = 'in-tag';
+			else if (code === ErrorCodes.eofInComment) ends = 'in-comment';
 		},
 	});
 	return { fragment, ends };
