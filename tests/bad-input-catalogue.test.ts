@@ -7,7 +7,8 @@ import {
 	formatText,
 } from '../src/checks/format.ts';
 import type { Problem } from '../src/checks/problems.ts';
-import { type Case, fieldCases, fileCases, missingKeyCases } from './catalogue.ts';
+import { type Case, fieldCases, fileCases, missingKeyCases, SAMPLES } from './catalogue.ts';
+import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../src/schemas/index.ts';
 import { check, playbookWith } from './helpers.ts';
 
 const CASES: Case[] = [...fieldCases(), ...missingKeyCases(), ...fileCases()];
@@ -19,6 +20,18 @@ describe('the bad-input catalogue', () => {
 	test('holds at least 200 cases, every name unique', () => {
 		expect(CASES.length).toBeGreaterThanOrEqual(200);
 		expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
+	});
+
+	test('its samples cover every collection, with keys the schemas have', () => {
+		const folders = Object.keys(SAMPLES).map((file) => file.split('/')[0]!);
+		expect([...folders].sort()).toEqual([...COLLECTION_NAMES].sort());
+		for (const [file, fields] of Object.entries(SAMPLES)) {
+			const collection = file.split('/')[0]!;
+			if (!isCollectionName(collection)) throw new Error(`${file} is in no collection`);
+			const schema = COLLECTIONS[collection].schema;
+			const shape = 'shape' in schema ? schema.shape : schema.def.in.shape;
+			for (const key of Object.keys(fields)) expect(Object.keys(shape), file).toContain(key);
+		}
 	});
 
 	test.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, { edit, expect: expected }) => {

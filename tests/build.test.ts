@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { playbookWith } from './helpers.ts';
 import { buildSite } from './sites.ts';
+import { COLLECTION_NAMES, DEFINITION_COLLECTIONS } from '../src/schemas/index.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
 const site = inject('sites').minimal;
@@ -61,16 +62,7 @@ describe('the site built from a fixture playbook', () => {
 	});
 
 	test('every collection has an index, and the home page sends each role somewhere', () => {
-		for (const collection of [
-			'team',
-			'personas',
-			'icp',
-			'lead-stages',
-			'buyer-stages',
-			'library',
-			'slas',
-			'guides',
-		]) {
+		for (const collection of COLLECTION_NAMES) {
 			expect(existsSync(join(site, collection, 'index.html'))).toBe(true);
 		}
 		const home = text(page(''));
@@ -202,16 +194,7 @@ describe('pages for approvals and revenue operations', () => {
 			],
 			next_review: '2027-04-01',
 		});
-		expect(Object.keys(data.definitions)).toEqual([
-			'personas',
-			'icp',
-			'lead-stages',
-			'buyer-stages',
-			'library',
-			'slas',
-			'glossary',
-			'metrics',
-		]);
+		expect(Object.keys(data.definitions)).toEqual(DEFINITION_COLLECTIONS);
 		expect(data.contract.slas.properties.commitments.minItems).toBe(1);
 		expect(data.contract['lead-stages'].additionalProperties).toBe(false);
 		expect(data.team.map((p: { id: string }) => p.id)).toContain('rae-ops');

@@ -22,7 +22,7 @@ export type Expected = [file: string, field: string, message: RegExp];
 export const ACCEPTED: Expected[] = [];
 
 /** One sample file per collection, and the type of each of its keys. */
-const SAMPLES = {
+export const SAMPLES = {
 	// A person who owns nothing, so a broken file is one line, not one per definition they own.
 	'team/cole-success.yaml': {
 		name: 'title',

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { PAGE_TYPES, searchSite, siteInChromium } from './browser.ts';
 import { payload } from './hostile.ts';
+import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 
 /** What a page did that it must not: alerts, policy violations, console errors. */
 interface Watch {
@@ -139,19 +140,7 @@ describe('a playbook full of XSS payloads', () => {
 			expect(String(leaf.path[0])).toBe(leaf.reportedField.split(/[.[]/)[0]);
 		// Titles, summaries and every other text take it, in every collection.
 		const collections = new Set(accepted.map((leaf) => leaf.file.split('/')[0]));
-		expect([...collections].sort()).toEqual([
-			'buyer-stages',
-			'glossary',
-			'guides',
-			'icp',
-			'lead-stages',
-			'library',
-			'metrics',
-			'personas',
-			'slas',
-			'team',
-			'tracks',
-		]);
+		expect([...collections].sort()).toEqual([...COLLECTION_NAMES].sort());
 	});
 
 	test('no payload comes out as markup in any page; each shows as text somewhere', () => {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `playbook` command line: `check` and `new`. Each command is a thin pipeline over src/;
- * usage errors exit 2, content errors exit 1, and nothing prints a stack trace.
+ * The `playbook` command line: the commands in `COMMANDS` below (check, new, codeowners, diff,
+ * approvals, export). Each is a thin pipeline over src/; usage errors exit 2, content errors
+ * exit 1, and nothing prints a stack trace.
  */
 import { runApprovals } from './approvals.ts';
 import { runCheck } from './check.ts';

@@ -65,7 +65,7 @@ export function stageLabel(stage: Entry<'lead-stages'>): string {
 	return stage.data.abbreviation ?? stage.data.title;
 }
 
-/** Lays the lifecycle out left to right with ELK's layered algorithm, at build time. */
+/** Lays the lifecycle out top to bottom with ELK's layered algorithm, at build time. */
 export async function layoutLifecycle(playbook: Playbook): Promise<Diagram> {
 	const { stages } = leadGraph(playbook);
 	const edges = transitions(playbook);

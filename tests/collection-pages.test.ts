@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, test } from 'vitest';
+import { checkContent } from '../src/checks/index.ts';
+import { entriesOf } from '../src/model/playbook.ts';
+import { COLLECTION_NAMES } from '../src/schemas/index.ts';
+import { COLLECTION_PAGES, sectionHeadings } from '../src/site/collections.ts';
+import { ROOT } from './sites.ts';
+
+const playbook = checkContent(join(ROOT, 'content'), { today: '2026-11-24' }).playbook;
+
+/** The ids of every element of a built page. */
+function idsOf(site: string, path: string): Set<string> {
+	const html = readFileSync(join(site, path, 'index.html'), 'utf8');
+	return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!));
+}
+
+describe("the site's table of collections", () => {
+	test('has a page for every collection of the schemas, with an intro', () => {
+		expect(Object.keys(COLLECTION_PAGES).sort()).toEqual([...COLLECTION_NAMES].sort());
+		for (const name of COLLECTION_NAMES) expect(COLLECTION_PAGES[name].intro).toMatch(/\.$/);
+	});
+
+	test.each(COLLECTION_NAMES)(
+		'%s: every section the page lists is a heading the built page has',
+		(collection) => {
+			const site = inject('sites').example;
+			const entries = entriesOf(playbook, collection);
+			expect(entries.length, `the example playbook has no ${collection}`).toBeGreaterThan(0);
+			for (const entry of entries) {
+				const ids = idsOf(site, `${collection}/${entry.id}`);
+				for (const { slug } of sectionHeadings(collection, entry.data))
+					expect(ids.has(slug), `${collection}/${entry.id} has no #${slug}`).toBe(true);
+			}
+		},
+	);
+
+	test('an optional section is listed only where the entry has it, and then is on the page', () => {
+		const site = inject('sites').example;
+		const withReasons = entriesOf(playbook, 'lead-stages').filter((s) => s.data.rejection_reasons);
+		const without = entriesOf(playbook, 'lead-stages').filter((s) => !s.data.rejection_reasons);
+		expect(withReasons.length).toBeGreaterThan(0);
+		expect(without.length).toBeGreaterThan(0);
+		for (const stage of without) {
+			expect(sectionHeadings('lead-stages', stage.data).map((h) => h.slug)).not.toContain(
+				'rejection-reasons',
+			);
+			expect(idsOf(site, `lead-stages/${stage.id}`).has('rejection-reasons')).toBe(false);
+		}
+	});
+});
