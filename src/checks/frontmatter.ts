@@ -15,6 +15,13 @@ export type Parsed =
 // Same delimiters as Astro's own frontmatter reader, so both see the same block.
 const FRONTMATTER = /^(?:\uFEFF?|\s*\n)---([\s\S]*?\n)---(?:\r?\n|$)/;
 
+/** Where a Markdown file's frontmatter YAML stands: its text and the offset it starts at. */
+export function frontmatterBlock(text: string): { yaml: string; start: number } | undefined {
+	const match = FRONTMATTER.exec(text);
+	if (!match) return undefined;
+	return { yaml: match[1]!, start: match.index + match[0].indexOf('---') + 3 };
+}
+
 /**
  * Reads the YAML frontmatter of a Markdown/MDX file, or a whole YAML file.
  * YAML is read with the core schema, so dates stay text and an impossible day is not silently

@@ -19,12 +19,13 @@ export interface CheckOptions {
 
 /** Every cross-entry rule, run on a loaded playbook. Pure: same playbook, same problems. */
 export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): Problem[] {
+	const today = options.today ?? todayIso();
 	return [
-		...checkOwnership(playbook),
+		...checkOwnership(playbook, today),
 		...checkReferences(playbook),
 		...checkDeprecatedReferences(playbook),
 		...checkLeadGraph(playbook),
-		...checkReviews(playbook, options.today ?? todayIso(), options.strict ?? false),
+		...checkReviews(playbook, today, options.strict ?? false),
 		...checkTrackSteps(playbook),
 		...checkBodies(playbook),
 		...checkCoverage(playbook),

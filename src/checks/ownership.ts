@@ -1,13 +1,16 @@
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
+import { hasLeft, sideOf } from '../model/people.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /**
  * The ownership rule: every definition names at least one owner from sales and one from
- * marketing, each a person in content/team. Other departments count for neither side.
+ * marketing, each a person in content/team. Other departments count for neither side, and so
+ * does someone who has left (`left` on or before `today`); a side whose last owner leaves within
+ * 30 days is a warning.
  */
-export function checkOwnership(playbook: Playbook): Problem[] {
+export function checkOwnership(playbook: Playbook, today: string): Problem[] {
 	const problems: Problem[] = [];
 	const team = playbook.entries.team;
 	// With no team at all, the one MissingTeam line says it better than a line per definition.
@@ -54,26 +57,66 @@ export function checkOwnership(playbook: Playbook): Problem[] {
 					);
 				}
 			}
-			const missing = OWNING_SIDES.filter(
-				(side) => ![...seen].some((owner) => team.get(owner)?.data.department === side),
-			);
-			if (missing.length > 0) {
-				const has = [...seen].map((owner) => {
-					const department = team.get(owner)?.data.department;
-					if (department) return `${owner} (${department})`;
-					return `${owner} (${playbook.invalid.team.has(owner) ? 'no valid department' : 'not in content/team'})`;
-				});
-				problems.push(
-					problem(
-						'OneSidedOwnership',
-						entry.file,
-						'owners',
-						`needs an owner from ${missing.join(' and an owner from ')}; has ${has.join(', ')}`,
-						`Add ${missing.map((side) => `a ${side} owner`).join(' and ')} from content/team.`,
-					),
-				);
-			}
+			problems.push(...sideProblems(playbook, entry.file, [...seen], today));
 		}
 	}
 	return problems;
+}
+
+/** How far ahead a departure is warned of. */
+const LEAVING_NOTICE_DAYS = 30;
+
+/** The sides a definition's owners leave without an owner on `today`, or will within the notice. */
+function sideProblems(
+	playbook: Playbook,
+	file: string,
+	owners: string[],
+	today: string,
+): Problem[] {
+	const team = playbook.entries.team;
+	const person = (id: string) => team.get(id)?.data;
+	const missing = OWNING_SIDES.filter(
+		(side) => !owners.some((owner) => sideOf(person(owner), today) === side),
+	);
+	if (missing.length > 0) {
+		const has = owners.map((owner) => {
+			const data = person(owner);
+			if (data?.left && hasLeft(data, today))
+				return `${owner} (${data.department}, left on ${data.left})`;
+			if (data) return `${owner} (${data.department})`;
+			return `${owner} (${playbook.invalid.team.has(owner) ? 'no valid department' : 'not in content/team'})`;
+		});
+		const gone = owners.find((owner) => {
+			const data = person(owner);
+			return data && hasLeft(data, today) && (missing as string[]).includes(data.department);
+		});
+		const add = `Add ${missing.map((side) => `a ${side} owner`).join(' and ')} from content/team`;
+		return [
+			problem(
+				'OneSidedOwnership',
+				file,
+				'owners',
+				`needs an owner from ${missing.join(' and an owner from ')}; has ${has.join(', ')}`,
+				gone
+					? `${add}, or run npm run reassign -- --from ${gone} --to <a colleague's id>.`
+					: `${add}.`,
+			),
+		];
+	}
+	const soon = Date.parse(today) + LEAVING_NOTICE_DAYS * 86_400_000;
+	return OWNING_SIDES.flatMap((side) => {
+		const onSide = owners.filter((owner) => sideOf(person(owner), today) === side);
+		const leaving = onSide.map((owner) => [owner, person(owner)?.left] as const);
+		if (!leaving.every(([, left]) => left !== undefined && Date.parse(left) <= soon)) return [];
+		const [owner, left] = leaving.sort((a, b) => b[1]!.localeCompare(a[1]!))[0]!;
+		return [
+			problem(
+				'OwnerLeaving',
+				file,
+				'owners',
+				`${owner}, ${onSide.length === 1 ? 'its only' : 'the last'} ${side} owner, leaves on ${left}; from then it has no ${side} owner`,
+				`Add another ${side} owner, or run npm run reassign -- --from ${owner} --to <a colleague's id> before then.`,
+			),
+		];
+	});
 }

@@ -19,6 +19,10 @@ export const PROBLEM_KINDS = {
 		severity: 'error',
 		title: 'A definition is not owned by both sales and marketing',
 	},
+	OwnerLeaving: {
+		severity: 'warning',
+		title: "A definition's last owner on one side is leaving",
+	},
 	DanglingReference: { severity: 'error', title: 'A reference names an entry that does not exist' },
 	AmbiguousEntryStage: { severity: 'error', title: 'Two lead stages share the lowest order' },
 	UnreachableStage: { severity: 'error', title: 'A lead stage cannot be reached from the entry' },

@@ -1,8 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
 import { formatGithubAnnotations, formatJson, formatText } from '../checks/format.ts';
-import { isRealDate } from '../schemas/fields.ts';
-import { parseOptions, UsageError } from './usage.ts';
+import { contentFolder, parseOptions, todayFromEnv, UsageError } from './usage.ts';
 
 /** `playbook check [--content DIR] [--strict] [--format text|json]`. Returns the exit code. */
 export function runCheck(args: string[]): number {
@@ -15,16 +13,10 @@ export function runCheck(args: string[]): number {
 	if (values.format !== 'text' && values.format !== 'json') {
 		throw new UsageError(`--format must be text or json, not "${values.format}".`);
 	}
-	if (!existsSync(values.content) || !statSync(values.content).isDirectory()) {
-		throw new UsageError(`--content ${values.content} is not a folder.`);
-	}
+	contentFolder(values.content);
 
 	// 2. Read, validate and cross-check the whole playbook in one pass.
-	const today = process.env.PLAYBOOK_TODAY || undefined;
-	if (today !== undefined && !isRealDate(today)) {
-		throw new UsageError(`PLAYBOOK_TODAY must be a date written YYYY-MM-DD, not "${today}".`);
-	}
-	const report = checkContent(values.content, { strict: values.strict, today });
+	const report = checkContent(values.content, { strict: values.strict, today: todayFromEnv() });
 
 	// 3. Print every problem, one line each, then the summary; annotate the pull request in CI.
 	console.log(values.format === 'json' ? formatJson(report) : formatText(report));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `playbook` command line: the commands in `COMMANDS` below (check, new, codeowners, diff,
- * approvals, export). Each is a thin pipeline over src/; usage errors exit 2, content errors
+ * approvals, export, verify, reassign, reviews, ruleset). Each is a thin pipeline over src/; usage errors exit 2, content errors
  * exit 1, and nothing prints a stack trace.
  */
 import { runApprovals } from './approvals.ts';
@@ -10,15 +10,21 @@ import { runCodeowners } from './codeowners.ts';
 import { runDiff } from './diff.ts';
 import { runExport } from './export.ts';
 import { runNew } from './new.ts';
+import { runReassign } from './reassign.ts';
+import { runReviews } from './reviews.ts';
+import { runVerify } from './verify.ts';
 import { UsageError } from './usage.ts';
 
-const COMMANDS: Record<string, (args: string[]) => number> = {
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
 	check: runCheck,
 	new: runNew,
 	codeowners: runCodeowners,
 	diff: runDiff,
 	approvals: runApprovals,
 	export: runExport,
+	verify: runVerify,
+	reassign: runReassign,
+	reviews: runReviews,
 };
 
 const USAGE = `Usage: playbook <command> [options]
@@ -30,9 +36,14 @@ Commands:
   diff <base> [<head>] [--site URL]                        Markdown of what changed between refs
   approvals --base REF [--head REF] --approved-by a,b [--author h]
             (or --reviews FILE --head-sha SHA)             the sales-and-marketing approval gate
-  export [--content DIR] [--out FILE] [--site URL]         every definition as JSON, for CRM checks`;
+  export [--content DIR] [--out FILE] [--site URL]         every definition as JSON, for CRM checks
+  verify <collection>/<id>... [--date D] [--content DIR]   confirm definitions: set reviewed
+  reassign --from <id> --to <id> [--collection NAME] [--content DIR]
+                                                           move one person's definitions to another
+  reviews --plan [--issues FILE] [--format text|json] | --apply [--content DIR] [--site URL]
+                                                           one GitHub issue per definition due for review`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv;
 	const run = command ? COMMANDS[command] : undefined;
 	if (!run) {
@@ -40,7 +51,7 @@ function main(argv: string[]): number {
 		return 2;
 	}
 	try {
-		return run(args);
+		return await run(args);
 	} catch (error) {
 		if (error instanceof UsageError) {
 			console.error(`${error.message}\n\n${USAGE}`);
@@ -54,4 +65,4 @@ function main(argv: string[]): number {
 	}
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

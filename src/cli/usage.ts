@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { todayIso } from '../model/review-dates.ts';
+import { isRealDate } from '../schemas/fields.ts';
 
 /** A mistake in how a command was called (exit code 2), as opposed to a problem in the content. */
 export class UsageError extends Error {}
@@ -14,4 +17,31 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 	} catch (error) {
 		throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
 	}
+}
+
+/** The content folder a command was given; one that is not a folder is a usage error. */
+export function contentFolder(path: string): string {
+	if (!existsSync(path) || !statSync(path).isDirectory())
+		throw new UsageError(`--content ${path} is not a folder.`);
+	return path;
+}
+
+/** `PLAYBOOK_TODAY` where it is set (a date, or a usage error), else undefined. */
+export function todayFromEnv(): string | undefined {
+	const today = process.env.PLAYBOOK_TODAY || undefined;
+	if (today !== undefined && !isRealDate(today))
+		throw new UsageError(`PLAYBOOK_TODAY must be a date written YYYY-MM-DD, not "${today}".`);
+	return today;
+}
+
+/** The day a command works on: `PLAYBOOK_TODAY`, else today. */
+export function today(): string {
+	return todayFromEnv() ?? todayIso();
+}
+
+/** A `--date` or similar option: a real date written YYYY-MM-DD, or a usage error. */
+export function dateOption(name: string, value: string): string {
+	if (!isRealDate(value))
+		throw new UsageError(`--${name} must be a date written YYYY-MM-DD, not "${value}".`);
+	return value;
 }

@@ -42,3 +42,33 @@ export function readBlobs(cwd: string, names: string[]): Map<string, Buffer> {
 	}
 	return blobs;
 }
+
+/**
+ * The commits that changed `path` after the day `since` (`YYYY-MM-DD`), newest first, as
+ * short id, day and subject; undefined where `cwd` is not in a git repository.
+ */
+export function commitsTouching(
+	cwd: string,
+	path: string,
+	since: string,
+): { sha: string; date: string; subject: string }[] | undefined {
+	try {
+		const log = git(cwd, [
+			'log',
+			'--format=%h%x09%ad%x09%s',
+			'--date=short',
+			`--since=${since}T23:59:59`,
+			'--',
+			path,
+		]).toString();
+		return log
+			.split('\n')
+			.filter(Boolean)
+			.map((line) => {
+				const [sha = '', date = '', ...subject] = line.split('\t');
+				return { sha, date, subject: subject.join('\t') };
+			});
+	} catch {
+		return undefined;
+	}
+}

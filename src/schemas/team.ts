@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TitleSchema } from './fields.ts';
+import { IsoDateSchema, TitleSchema } from './fields.ts';
 import { DEPARTMENTS } from './vocabulary.ts';
 
 /** A person, in `content/team/<id>.yaml`. Owners of definitions are people by id. */
@@ -19,6 +19,11 @@ export const TeamSchema = z.strictObject({
 		.optional(),
 	/** Work e-mail address. Optional. */
 	email: z.email({ error: 'is not an e-mail address. Write it as name@company.com.' }).optional(),
+	/**
+	 * The day the person left the company, `YYYY-MM-DD`. From that day they count for neither
+	 * side of the ownership rule; `npm run reassign` moves what they owned. Optional.
+	 */
+	left: IsoDateSchema.optional(),
 });
 
 export type Person = z.output<typeof TeamSchema>;

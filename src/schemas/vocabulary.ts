@@ -15,6 +15,7 @@ export type Department = (typeof DEPARTMENTS)[number];
 
 /** The two sides that must co-own every definition. */
 export const OWNING_SIDES = ['sales', 'marketing'] as const satisfies readonly Department[];
+export type OwningSide = (typeof OWNING_SIDES)[number];
 
 /** Lifecycle of a definition. */
 export const STATUSES = ['draft', 'approved', 'deprecated'] as const;
