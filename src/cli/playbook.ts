@@ -12,6 +12,7 @@ import { runExport } from './export.ts';
 import { runNew } from './new.ts';
 import { runReassign } from './reassign.ts';
 import { runReviews } from './reviews.ts';
+import { runRuleset } from './ruleset.ts';
 import { runVerify } from './verify.ts';
 import { UsageError } from './usage.ts';
 
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
 	verify: runVerify,
 	reassign: runReassign,
 	reviews: runReviews,
+	ruleset: runRuleset,
 };
 
 const USAGE = `Usage: playbook <command> [options]
@@ -41,7 +43,9 @@ Commands:
   reassign --from <id> --to <id> [--collection NAME] [--content DIR]
                                                            move one person's definitions to another
   reviews --plan [--issues FILE] [--format text|json] | --apply [--content DIR] [--site URL]
-                                                           one GitHub issue per definition due for review`;
+                                                           one GitHub issue per definition due for review
+  ruleset --sales-team SLUG[:ID] --marketing-team SLUG[:ID] [--out FILE]
+                                                           a GitHub ruleset: one approval from each team`;
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv;

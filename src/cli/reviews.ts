@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkContent } from '../checks/index.ts';
 import { commitsTouching } from '../review/git.ts';
-import { applyAction, GithubError, listReminderIssues } from '../review/github-issues.ts';
+import { applyAction, GithubError, listReminderIssues } from '../review/github-api.ts';
 import { type GithubIssue, planReviews, type ReviewAction } from '../review/reminders.ts';
 import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 

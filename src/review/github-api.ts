@@ -141,3 +141,14 @@ export async function applyAction(client: GithubClient, action: ReviewAction): P
 			return action.number;
 	}
 }
+
+/** The numeric id of a team of the repository's organisation, by its slug. */
+export async function teamId(client: GithubClient, slug: string): Promise<number> {
+	const org = client.repository.split('/')[0]!;
+	const { data } = await call(
+		client,
+		'GET',
+		`${client.apiUrl.replace(/\/$/, '')}/orgs/${org}/teams/${encodeURIComponent(slug)}`,
+	);
+	return (data as { id: number }).id;
+}
