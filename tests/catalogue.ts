@@ -30,6 +30,7 @@ export const SAMPLES = {
 		department: 'department',
 		github: 'github',
 		email: 'email',
+		left: 'date',
 	},
 	'personas/cfo.mdx': {
 		...definition(),
@@ -270,6 +271,7 @@ export function fieldCases(): Case[] {
 export function missingKeyCases(): Case[] {
 	const optional = new Set([
 		'github',
+		'left',
 		'email',
 		'review_every',
 		'abbreviation',
@@ -1120,6 +1122,11 @@ export function fileCases(): Case[] {
 					/line 8: <image href=…> loads "https:\/\/evil\.example\/c\.png"/,
 				],
 			],
+		),
+		c(
+			'a person who left and owns nothing',
+			(d) => setKeys(d, 'team/cole-success.yaml', { left: '2026-06-30' }),
+			ACCEPTED,
 		),
 		c(
 			'raw HTML that hides script from a simple pattern',

@@ -66,6 +66,46 @@ describe('the ownership rule', () => {
 	});
 });
 
+describe('people who leave', () => {
+	// TODAY is 2026-11-24.
+	const leaver = (left: string) =>
+		entry('team', 'm', { name: 'Marco', title: 'T', department: 'marketing', left });
+	const persona = (owners: string[]) =>
+		entry('personas', 'p', { ...definition, title: 'P', owners, role: 'R', buying_role: 'user' });
+	const found = (team: Entry[], owners: string[]) =>
+		checkPlaybook(createPlaybook([person('s', 'sales'), ...team, persona(owners)]), {
+			today: TODAY,
+		}).map((p) => `${p.code}: ${p.message}. ${p.fix}`);
+
+	test('from the day they left, a side whose only owner left fails, naming them and the fix', () => {
+		expect(found([leaver('2026-11-24')], ['s', 'm'])).toEqual([
+			"OneSidedOwnership: needs an owner from marketing; has s (sales), m (marketing, left on 2026-11-24). Add a marketing owner from content/team, or run npm run reassign -- --from m --to <a colleague's id>.",
+		]);
+	});
+	test('within 30 days before they leave, it is a warning', () => {
+		expect(found([leaver('2026-12-24')], ['s', 'm'])).toEqual([
+			"OwnerLeaving: m, its only marketing owner, leaves on 2026-12-24; from then it has no marketing owner. Add another marketing owner, or run npm run reassign -- --from m --to <a colleague's id> before then.",
+		]);
+		expect(found([leaver('2026-12-25')], ['s', 'm'])).toEqual([]);
+	});
+	test('a colleague from the same side still there keeps the definition whole', () => {
+		const colleague = person('m2', 'marketing');
+		expect(found([leaver('2026-01-01'), colleague], ['s', 'm', 'm2'])).toEqual([]);
+		expect(found([leaver('2026-12-01'), colleague], ['s', 'm', 'm2'])).toEqual([]);
+	});
+	test('when every owner of a side leaves soon, the last to go is named', () => {
+		const second = entry('team', 'm2', {
+			name: 'M2',
+			title: 'T',
+			department: 'marketing',
+			left: '2026-12-10',
+		});
+		expect(found([leaver('2026-12-01'), second], ['s', 'm', 'm2'])).toEqual([
+			"OwnerLeaving: m2, the last marketing owner, leaves on 2026-12-10; from then it has no marketing owner. Add another marketing owner, or run npm run reassign -- --from m2 --to <a colleague's id> before then.",
+		]);
+	});
+});
+
 describe('the lead-stage graph', () => {
 	const graph = (...stages: Entry<'lead-stages'>[]) => createPlaybook(stages);
 	test('the lowest order is the entry and reachability follows next', () => {
