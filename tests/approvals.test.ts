@@ -205,6 +205,29 @@ describe('team, new, removed and renamed entries', () => {
 	});
 });
 
+describe('people who have left', () => {
+	test('27. an owner who has left by the day of the check approves for no side', () => {
+		repo.git('checkout', '-q', 'main');
+		repo.commit('Mia leaves', {
+			'content/team/mia-marketer.yaml':
+				'name: Mia Marketer\ntitle: Product Marketing Manager\ndepartment: marketing\ngithub: miamarketer\nleft: 2026-11-30\n',
+		});
+		repo.git('checkout', '-q', '-b', 'after-mia');
+		repo.commit('Change', raiseThreshold());
+		const base = playbookAt(repo.root, 'main', 'content');
+		const head = playbookAt(repo.root, 'HEAD', 'content');
+		const run = (today: string) =>
+			approvalGate({
+				base,
+				changes: diffPlaybooks(base, head),
+				approvedBy: ['samseller', 'miamarketer'],
+				today,
+			}).waiting.map((w) => w.file);
+		expect(run('2026-11-29')).toEqual([]);
+		expect(run('2026-11-30')).toEqual([MQL]);
+	});
+});
+
 describe('reviews read from the GitHub API', () => {
 	const review = (login: string, state: string, commit: string, at: string): GithubReview => ({
 		user: { login },

@@ -49,3 +49,22 @@ describe("the site's table of collections", () => {
 		}
 	});
 });
+
+describe('people who have left, on the team pages', () => {
+	const text = (path: string) =>
+		readFileSync(join(inject('sites').example, path, 'index.html'), 'utf8')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/\s+/g, ' ');
+
+	test("a person's page says they left, and that they count for neither side", () => {
+		expect(text('team/owen-price')).toContain(
+			'Owen Price left on 2026-09-30 and counts for neither side of the ownership rule.',
+		);
+		expect(text('team/owen-price')).toContain('Owns no definitions.');
+	});
+
+	test('the team index marks them', () => {
+		expect(text('team')).toContain('Owen Price , Field Marketing Manager (left on 2026-09-30)');
+		expect(text('team')).not.toMatch(/Sam Achterberg[^(]*\(left/);
+	});
+});

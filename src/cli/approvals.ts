@@ -3,7 +3,7 @@ import { approvalGate } from '../review/approvals.ts';
 import { diffPlaybooks } from '../model/diff.ts';
 import { type GithubReview, standingApprovals } from '../review/github-reviews.ts';
 import { playbookAt, repositoryRoot } from './git-playbooks.ts';
-import { parseOptions, UsageError } from './usage.ts';
+import { parseOptions, today, UsageError } from './usage.ts';
 
 /**
  * `playbook approvals --base <ref> [--head <ref>] --approved-by <a,b> [--author <handle>]`,
@@ -42,6 +42,7 @@ export function runApprovals(args: string[]): number {
 		changes: diffPlaybooks(base, head),
 		approvedBy,
 		author: values.author,
+		today: today(),
 	});
 
 	// 3. One line per definition still waiting, then a summary.

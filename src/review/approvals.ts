@@ -1,4 +1,5 @@
 import type { EntryChange } from '../model/diff.ts';
+import { hasLeft } from '../model/people.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
 import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { OWNING_SIDES, type Department } from '../schemas/vocabulary.ts';
@@ -15,6 +16,8 @@ export interface GateInput {
 	approvedBy: string[];
 	/** The pull request's author; their own approval never counts. */
 	author?: string | undefined;
+	/** The day of the check, `YYYY-MM-DD`: someone who has left by then approves for no side. */
+	today?: string | undefined;
 }
 
 /** A definition, or the team, that still waits for approval. */
@@ -43,8 +46,10 @@ interface Person {
  * operations or an executive. Owners and departments come from the base ref, so a pull request
  * cannot approve itself by editing them; the author's approval never counts.
  */
-export function approvalGate({ base, changes, approvedBy, author }: GateInput): GateResult {
-	const people: Person[] = [...base.entries.team.values()].map((entry) => ({
+export function approvalGate({ base, changes, approvedBy, author, today }: GateInput): GateResult {
+	const people: Person[] = [...base.entries.team.values()]
+		.filter((entry) => today === undefined || !hasLeft(entry.data, today))
+		.map((entry) => ({
 		id: entry.id,
 		name: entry.data.name,
 		department: entry.data.department,
