@@ -1,6 +1,6 @@
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
-import { hasLeft, sideOf } from '../model/people.ts';
+import { hasLeft, missingSides, sideOf } from '../model/people.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
@@ -75,9 +75,7 @@ function sideProblems(
 ): Problem[] {
 	const team = playbook.entries.team;
 	const person = (id: string) => team.get(id)?.data;
-	const missing = OWNING_SIDES.filter(
-		(side) => !owners.some((owner) => sideOf(person(owner), today) === side),
-	);
+	const missing = missingSides(owners, person, today);
 	if (missing.length > 0) {
 		const has = owners.map((owner) => {
 			const data = person(owner);

@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent } from '../checks/index.ts';
-import { hasLeft, sideOf } from '../model/people.ts';
+import { hasLeft, missingSides, ownersAfterMove } from '../model/people.ts';
 import { entriesOf } from '../model/playbook.ts';
 import { replaceOwner } from '../review/frontmatter-edits.ts';
 import { DEFINITION_COLLECTIONS, type DefinitionCollection } from '../schemas/index.ts';
-import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
 /**
@@ -56,12 +55,7 @@ export function runReassign(args: string[]): number {
 	const plans = moving.map((entry) => {
 		const path = join(content, entry.path!);
 		const edited = replaceOwner(readFileSync(path, 'utf8'), from, to);
-		const owners = entry.data.owners.includes(to)
-			? entry.data.owners.filter((owner) => owner !== from)
-			: entry.data.owners.map((owner) => (owner === from ? to : owner));
-		const missing = OWNING_SIDES.filter(
-			(side) => !owners.some((owner) => sideOf(person(owner), day) === side),
-		);
+		const missing = missingSides(ownersAfterMove(entry.data.owners, from, to), person, day);
 		return { entry, path, edited, missing };
 	});
 	const refused = plans.filter((plan) => plan.missing.length > 0 || 'refused' in plan.edited);

@@ -19,3 +19,19 @@ export function sideOf(
 		? (person.department as OwningSide)
 		: undefined;
 }
+
+/** The sides (sales, marketing) that none of `owners` counts for on `today`. */
+export function missingSides(
+	owners: readonly string[],
+	personOf: (id: string) => Pick<Person, 'department' | 'left'> | undefined,
+	today: string,
+): OwningSide[] {
+	return OWNING_SIDES.filter((side) => !owners.some((id) => sideOf(personOf(id), today) === side));
+}
+
+/** An owners list with `from` replaced by `to`, or, where `to` is already listed, without `from`. */
+export function ownersAfterMove(owners: readonly string[], from: string, to: string): string[] {
+	return owners.includes(to)
+		? owners.filter((owner) => owner !== from)
+		: owners.map((owner) => (owner === from ? to : owner));
+}

@@ -50,11 +50,11 @@ export function approvalGate({ base, changes, approvedBy, author, today }: GateI
 	const people: Person[] = [...base.entries.team.values()]
 		.filter((entry) => today === undefined || !hasLeft(entry.data, today))
 		.map((entry) => ({
-		id: entry.id,
-		name: entry.data.name,
-		department: entry.data.department,
-		github: entry.data.github,
-	}));
+			id: entry.id,
+			name: entry.data.name,
+			department: entry.data.department,
+			github: entry.data.github,
+		}));
 	const handle = (value: string) => value.trim().replace(/^@/, '').toLowerCase();
 	const approvers = new Set(approvedBy.map(handle).filter(Boolean));
 	if (author) approvers.delete(handle(author));

@@ -1,5 +1,6 @@
 import yaml from 'js-yaml';
 import { frontmatterBlock } from '../checks/frontmatter.ts';
+import { ownersAfterMove } from '../model/people.ts';
 
 /**
  * Edits of one key in an entry's frontmatter that change no other byte of the file: key order,
@@ -33,9 +34,7 @@ export function replaceOwner(text: string, from: string, to: string): Edited {
 		(yamlText, data) => {
 			const owners = Array.isArray(data.owners) ? data.owners.map(String) : [];
 			if (!owners.includes(from)) return undefined;
-			expected = owners.includes(to)
-				? owners.filter((owner) => owner !== from)
-				: owners.map((owner) => (owner === from ? to : owner));
+			expected = ownersAfterMove(owners, from, to);
 			const dropping = owners.includes(to);
 			const flow = /^owners:[ \t]*\[([^\]\n]*)\]/m.exec(yamlText);
 			if (flow) {
