@@ -13,6 +13,7 @@ export type Edited = { text: string } | { refused: string };
 export function setReviewed(text: string, date: string): Edited {
 	return editFrontmatter(
 		text,
+		'reviewed',
 		(yamlText) => {
 			const line = /^(reviewed:[ \t]*)(['"]?)([^'"\s#]*)\2/m.exec(yamlText);
 			if (!line) return undefined;
@@ -31,6 +32,7 @@ export function replaceOwner(text: string, from: string, to: string): Edited {
 	let expected: string[] = [];
 	return editFrontmatter(
 		text,
+		'owners',
 		(yamlText, data) => {
 			const owners = Array.isArray(data.owners) ? data.owners.map(String) : [];
 			if (!owners.includes(from)) return undefined;
@@ -75,11 +77,12 @@ function unquoted(item: string): string {
 }
 
 /**
- * Applies `change` to the YAML of a file (its frontmatter, or all of a `.yaml` file) and keeps the
- * result only when it still parses, `holds` of what it now says, and every other key is as before.
+ * Applies `change` to the frontmatter of a file and keeps the result only when it still parses,
+ * `holds` of what it now says, and every key but `key` is as before.
  */
 function editFrontmatter(
 	text: string,
+	key: string,
 	change: (yamlText: string, data: Record<string, unknown>) => string | undefined,
 	holds: (data: Record<string, unknown>) => boolean,
 ): Edited {
@@ -90,13 +93,9 @@ function editFrontmatter(
 	const changed = change(block.yaml, before);
 	if (changed === undefined) return { refused: 'does not have the key written as expected' };
 	const after = parse(changed);
-	const same = (key: string) => JSON.stringify(before[key]) === JSON.stringify(after?.[key]);
-	const untouched = after && Object.keys({ ...before, ...after }).filter((key) => !same(key));
-	if (
-		!after ||
-		!holds(after) ||
-		(untouched ?? []).some((key) => key !== 'owners' && key !== 'reviewed')
-	)
+	const same = (k: string) => JSON.stringify(before[k]) === JSON.stringify(after?.[k]);
+	const changedKeys = Object.keys({ ...before, ...after }).filter((k) => !same(k));
+	if (!after || !holds(after) || changedKeys.some((k) => k !== key))
 		return { refused: 'could not be edited without changing more than that key' };
 	return {
 		text: text.slice(0, block.start) + changed + text.slice(block.start + block.yaml.length),

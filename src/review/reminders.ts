@@ -1,6 +1,7 @@
 import { hasLeft } from '../model/people.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
-import { reviewsDue } from '../model/review-dates.ts';
+import { parseEntryRef } from '../model/entry-refs.ts';
+import { reviewOf, reviewsDue } from '../model/review-dates.ts';
 import { pathOf } from '../model/views.ts';
 import type { DefinitionCollection } from '../schemas/index.ts';
 
@@ -148,16 +149,12 @@ function closing(issue: GithubIssue, definition: string, comment: string): Revie
 
 /** Why a reminder closes: its definition was reviewed, or is no longer in the playbook. */
 function closeReason(playbook: Playbook, definition: string, today: string): string {
-	const [collection, id] = definition.split('/') as [string, string];
-	const entry = (playbook.entries as Record<string, Map<string, Entry> | undefined>)[
-		collection
-	]?.get(id);
+	const target = parseEntryRef(definition);
+	const entry = target && playbook.entries[target.collection].get(target.id);
 	if (!entry || !('reviewed' in entry.data))
 		return `Closed: ${definition} is no longer in the playbook (removed or renamed), so it needs no review.`;
-	const due = reviewsDue(playbook, today, Number.POSITIVE_INFINITY).find(
-		(item) => item.entry === entry,
-	)?.review.due;
-	return `Closed: ${entry.data.title} was reviewed on ${String(entry.data.reviewed)}${due ? `; the next review is due on ${due}` : ''}.`;
+	const { reviewed, due } = reviewOf(entry.data, today);
+	return `Closed: ${entry.data.title} was reviewed on ${reviewed}; the next review is due on ${due}.`;
 }
 
 function sameReminder(issue: GithubIssue, wanted: Planned & { body: string }): boolean {
