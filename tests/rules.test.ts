@@ -75,16 +75,16 @@ describe('people who leave', () => {
 	const found = (team: Entry[], owners: string[]) =>
 		checkPlaybook(createPlaybook([person('s', 'sales'), ...team, persona(owners)]), {
 			today: TODAY,
-		}).map((p) => `${p.code}: ${p.message}. ${p.fix}`);
+		}).map((p) => `${p.code} ${p.field}: ${p.message}. ${p.fix}`);
 
 	test('from the day they left, a side whose only owner left fails, naming them and the fix', () => {
 		expect(found([leaver('2026-11-24')], ['s', 'm'])).toEqual([
-			"OneSidedOwnership: needs an owner from marketing; has s (sales), m (marketing, left on 2026-11-24). Add a marketing owner from content/team, or run npm run reassign -- --from m --to <a colleague's id>.",
+			"OneSidedOwnership owners: needs an owner from marketing; has s (sales), m (marketing, left on 2026-11-24). Add a marketing owner from content/team, or run npm run reassign -- --from m --to <a colleague's id>.",
 		]);
 	});
 	test('within 30 days before they leave, it is a warning', () => {
 		expect(found([leaver('2026-12-24')], ['s', 'm'])).toEqual([
-			"OwnerLeaving: m, its only marketing owner, leaves on 2026-12-24; from then it has no marketing owner. Add another marketing owner, or run npm run reassign -- --from m --to <a colleague's id> before then.",
+			"OwnerLeaving owners: m, its only marketing owner, leaves on 2026-12-24; from then it has no marketing owner. Add another marketing owner, or run npm run reassign -- --from m --to <a colleague's id> before then.",
 		]);
 		expect(found([leaver('2026-12-25')], ['s', 'm'])).toEqual([]);
 	});
@@ -101,7 +101,7 @@ describe('people who leave', () => {
 			left: '2026-12-10',
 		});
 		expect(found([leaver('2026-12-01'), second], ['s', 'm', 'm2'])).toEqual([
-			"OwnerLeaving: m2, the last marketing owner, leaves on 2026-12-10; from then it has no marketing owner. Add another marketing owner, or run npm run reassign -- --from m2 --to <a colleague's id> before then.",
+			"OwnerLeaving owners: m2, the last marketing owner, leaves on 2026-12-10; from then it has no marketing owner. Add another marketing owner, or run npm run reassign -- --from m2 --to <a colleague's id> before then.",
 		]);
 	});
 });

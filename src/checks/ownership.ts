@@ -105,7 +105,8 @@ function sideProblems(
 	return OWNING_SIDES.flatMap((side) => {
 		const onSide = owners.filter((owner) => sideOf(person(owner), today) === side);
 		const leaving = onSide.map((owner) => [owner, person(owner)?.left] as const);
-		if (!leaving.every(([, left]) => left !== undefined && Date.parse(left) <= soon)) return [];
+		// Someone on the side who is staying, or leaving later, keeps it covered.
+		if (leaving.some(([, left]) => left === undefined || Date.parse(left) > soon)) return [];
 		const [owner, left] = leaving.sort((a, b) => b[1]!.localeCompare(a[1]!))[0]!;
 		return [
 			problem(
