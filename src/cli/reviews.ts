@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkContent } from '../checks/index.ts';
 import { commitsTouching } from '../review/git.ts';
-import { applyAction, GithubError, listReminderIssues } from '../review/github-api.ts';
+import {
+	applyAction,
+	githubClientFromEnv,
+	GithubError,
+	listReminderIssues,
+} from '../review/github-api.ts';
 import { type GithubIssue, planReviews, type ReviewAction } from '../review/reminders.ts';
 import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
@@ -78,13 +83,12 @@ export async function runReviews(args: string[]): Promise<number> {
 class IssuesFileError extends Error {}
 
 function githubClient() {
-	const token = process.env.GITHUB_TOKEN;
-	const repository = process.env.GITHUB_REPOSITORY;
-	if (!token || !repository || !/^[^/\s]+\/[^/\s]+$/.test(repository))
+	const client = githubClientFromEnv();
+	if (!client)
 		throw new UsageError(
 			'--apply needs GITHUB_TOKEN (a token that may write issues) and GITHUB_REPOSITORY (owner/name), as GitHub Actions sets them.',
 		);
-	return { token, repository, apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com' };
+	return client;
 }
 
 /** The issues in a file saved from GitHub's REST API (one page or several, as a JSON list). */

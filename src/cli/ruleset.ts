@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { GithubError, teamId } from '../review/github-api.ts';
+import { githubClientFromEnv, GithubError, teamId } from '../review/github-api.ts';
 import { approvalRuleset, type TeamRef } from '../review/ruleset.ts';
 import { contentFolder, parseOptions, UsageError } from './usage.ts';
 
@@ -51,16 +51,10 @@ async function team(given: string): Promise<TeamRef> {
 		);
 	const [, slug, id] = match as unknown as [string, string, string | undefined];
 	if (id) return { slug, id: Number(id) };
-	const token = process.env.GITHUB_TOKEN;
-	const repository = process.env.GITHUB_REPOSITORY;
-	if (!token || !repository?.includes('/'))
+	const client = githubClientFromEnv();
+	if (!client)
 		throw new UsageError(
 			`A ruleset names teams by id. Write --sales-team ${slug}:ID (gh api orgs/ORG/teams/${slug} --jq .id shows it), or set GITHUB_TOKEN and GITHUB_REPOSITORY to look it up.`,
 		);
-	const client = {
-		token,
-		repository,
-		apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-	};
 	return { slug, id: await teamId(client, slug) };
 }

@@ -152,3 +152,16 @@ export async function teamId(client: GithubClient, slug: string): Promise<number
 	);
 	return (data as { id: number }).id;
 }
+
+/**
+ * The client GitHub Actions' environment describes: `GITHUB_TOKEN`, `GITHUB_REPOSITORY`
+ * (`owner/name`) and `GITHUB_API_URL`; undefined when the token or repository is missing.
+ */
+export function githubClientFromEnv(
+	env: Record<string, string | undefined> = process.env,
+): GithubClient | undefined {
+	const token = env.GITHUB_TOKEN;
+	const repository = env.GITHUB_REPOSITORY;
+	if (!token || !repository || !/^[^/\s]+\/[^/\s]+$/.test(repository)) return undefined;
+	return { token, repository, apiUrl: env.GITHUB_API_URL || 'https://api.github.com' };
+}
