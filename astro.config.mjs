@@ -5,13 +5,22 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { playbookCheck } from './src/integration.ts';
+import { playbookCheck, playbookEditor } from './src/integration.ts';
+import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { COLLECTIONS, COLLECTION_NAMES } from './src/schemas/index.ts';
 
 const content = process.env.PLAYBOOK_CONTENT;
 // A playbook is internal by default: search engines are asked not to index or follow it.
 const isPublic = process.env.PLAYBOOK_PUBLIC === 'true';
+// PLAYBOOK_REPO=owner/name links every page to its file on GitHub and fills the editor's backend.
+const github = (() => {
+	try {
+		return editorSettings();
+	} catch {
+		return undefined; // the editor integration reports the setting in one line
+	}
+})();
 
 export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
@@ -52,10 +61,14 @@ export default defineConfig({
 	},
 	integrations: [
 		playbookCheck(),
+		playbookEditor(),
 		starlight({
 			title: 'Revenue Playbook',
 			description: 'The definitions sales and marketing agree on, owned by both.',
 			disable404Route: false,
+			...(github?.repo && {
+				editLink: { baseUrl: `https://github.com/${github.repo}/edit/${github.branch}/` },
+			}),
 			head: isPublic
 				? []
 				: [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } }],

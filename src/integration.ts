@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -6,6 +6,8 @@ import { checkContent } from './checks/index.ts';
 import { formatProblem, formatSummary } from './checks/format.ts';
 import { dropCacheIfEntriesMoved } from './site/content-cache.ts';
 import { contentDir } from './checks/content-dir.ts';
+import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
+import { editorSettings, EditorSettingsError } from './site/editor/settings.ts';
 
 /**
  * Runs the playbook checker before Astro reads any content, so the build fails with the same
@@ -42,6 +44,42 @@ export function playbookCheck(): AstroIntegration {
 				error.stack = '';
 				throw error;
 			},
+		},
+	};
+}
+
+/**
+ * Serves the editor's code under `/admin/decap/`: copied into the built site, and read from the
+ * npm package while `npm run dev` runs. Settings for it that make no sense stop the build in one line.
+ */
+export function playbookEditor(): AstroIntegration {
+	return {
+		name: 'playbook-editor',
+		hooks: {
+			'astro:config:setup': () => {
+				try {
+					editorSettings();
+				} catch (error) {
+					if (!(error instanceof EditorSettingsError)) throw error;
+					console.error(error.message);
+					const stop = new AstroError('The editor settings are not valid.', 'Fix the line above.');
+					stop.stack = '';
+					throw stop;
+				}
+			},
+			'astro:server:setup': ({ server }) => {
+				const base = server.config.base;
+				server.middlewares.use((request, response, next) => {
+					const file = request.url && editorAssetFor(request.url, base);
+					if (!file) return next();
+					response.setHeader(
+						'content-type',
+						file.endsWith('.wasm') ? 'application/wasm' : 'text/javascript',
+					);
+					response.end(readFileSync(file));
+				});
+			},
+			'astro:build:done': ({ dir }) => copyEditorAssets(fileURLToPath(dir)),
 		},
 	};
 }

@@ -13,6 +13,7 @@ const TYPES: Record<string, string> = {
 	'.svg': 'image/svg+xml',
 	'.wasm': 'application/wasm',
 	'.xml': 'application/xml',
+	'.yml': 'text/yaml; charset=utf-8',
 };
 
 /** Serves a built site from a folder on a free localhost port, as a static host would. */

@@ -1,0 +1,326 @@
+import { z } from 'zod';
+import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
+import { IsoDateSchema } from '../../schemas/fields.ts';
+import { labelOf } from '../../schemas/vocabulary.ts';
+import { REFERENCE_FIELDS } from '../../checks/references.ts';
+import { BODY } from '../../browser/entry-file.ts';
+import { COLLECTION_PAGES } from '../collections.ts';
+import type { FieldHints } from './field-hints.ts';
+import type { EditorSettings } from './settings.ts';
+
+/**
+ * The editor's configuration (Decap CMS's `config.yml`), made from the schemas: one collection
+ * per folder of the content contract, one field per key, with the widget, the rules a form can
+ * enforce and the hint written beside the key in `src/schemas`. A key added to a schema appears
+ * in the editor with no other change. Only options both Decap CMS and Sveltia CMS read are used.
+ */
+
+export interface EditorConfigInput {
+	settings: EditorSettings;
+	/** The content folder, relative to the root of its git repository (`content`). */
+	contentPath: string;
+	hints: FieldHints;
+	/** What a track step may point at: every entry, as `collection/id`, with a readable label. */
+	stepTargets: readonly { value: string; label: string }[];
+}
+
+/** A Decap field, as written in `config.yml`. */
+export type EditorField = { name: string; label: string; widget: string } & Record<string, unknown>;
+
+type JsonSchema = {
+	type?: string;
+	format?: string;
+	enum?: unknown[];
+	pattern?: string;
+	minLength?: number;
+	maxLength?: number;
+	minimum?: number;
+	maximum?: number;
+	exclusiveMinimum?: number;
+	minItems?: number;
+	maxItems?: number;
+	default?: unknown;
+	items?: JsonSchema;
+	properties?: Record<string, JsonSchema>;
+	required?: string[];
+};
+
+/** Field labels where the key alone does not read well. */
+const LABELS: Record<string, string> = {
+	icp: 'ICP tiers',
+	next: 'Next stages',
+	see_also: 'See also',
+	review_every: 'Review every (months)',
+	annual_revenue_usd: 'Annual revenue (USD)',
+	url: 'Link',
+	lead_stage: 'Lead stage',
+	lead_stages: 'Lead stages',
+	worked_by: 'Worked by',
+	buyer_question: "The buyer's question",
+	talk_track: 'Talk track',
+	measured_in: 'Measured in',
+	score_threshold: 'Lead score threshold',
+	read: 'Read',
+	take: 'What to take from it',
+	min: 'At least',
+	max: 'At most',
+	github: 'GitHub handle',
+	email: 'E-mail',
+	left: 'Left the company on',
+};
+
+/** What one item of a list of texts is called in the form. */
+const LIST_ITEM_LABELS: Record<string, string> = {
+	aliases: 'Alias',
+	goals: 'Goal',
+	pains: 'Pain',
+	entry_criteria: 'Criterion',
+	exit_criteria: 'Criterion',
+	rejection_reasons: 'Reason',
+	industries: 'Industry',
+	regions: 'Region',
+	signals: 'Signal',
+	disqualifiers: 'Disqualifier',
+	avoid: 'Word to avoid',
+};
+
+export function fieldLabel(key: string): string {
+	const label = LABELS[key] ?? key.replace(/_/g, ' ');
+	return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The whole configuration. */
+export function editorConfig(input: EditorConfigInput): Record<string, unknown> {
+	const { settings } = input;
+	return {
+		backend: {
+			name: 'github',
+			...(settings.repo && { repo: settings.repo }),
+			branch: settings.branch,
+			...(settings.oauthUrl && { base_url: settings.oauthUrl }),
+			...(settings.oauthEndpoint && { auth_endpoint: settings.oauthEndpoint }),
+			commit_messages: {
+				create: 'Add {{collection}} “{{slug}}”',
+				update: 'Change {{collection}} “{{slug}}”',
+				delete: 'Remove {{collection}} “{{slug}}”',
+			},
+		},
+		// Every save is a branch and a pull request, judged by the diff and the approvals check.
+		publish_mode: 'editorial_workflow',
+		local_backend: { url: settings.localBackendUrl },
+		media_folder: 'public/uploads',
+		public_folder: '/uploads',
+		...(settings.siteUrl && { site_url: settings.siteUrl, display_url: settings.siteUrl }),
+		collections: COLLECTION_NAMES.map((name) => collectionConfig(name, input)),
+	};
+}
+
+function collectionConfig(name: CollectionName, input: EditorConfigInput) {
+	const collection = COLLECTIONS[name];
+	const isTeam = name === 'team';
+	const fields = schemaFields(name, input);
+	return {
+		name,
+		label: collection.label,
+		label_singular: collection.singular,
+		description: COLLECTION_PAGES[name].intro,
+		folder: joinPath(input.contentPath, name),
+		extension: collection.extensions[0].slice(1),
+		format: isTeam ? 'yaml' : 'frontmatter',
+		create: true,
+		// Removing a definition is a decision for a pull request of its own, made in git.
+		delete: false,
+		identifier_field: isTeam ? 'name' : 'title',
+		// The file name is the entry's id: made from the title for a new entry, never changed after.
+		slug: '{{slug}}',
+		summary: isTeam ? '{{name}} ({{department}})' : '{{title}}',
+		sortable_fields: isTeam ? ['name', 'department'] : ['title'],
+		editor: { preview: false },
+		fields: isTeam
+			? fields
+			: [
+					...fields,
+					{
+						name: BODY,
+						label: 'Page text',
+						widget: 'text',
+						required: false,
+						hint: 'The page below the fields, in Markdown. Kept exactly as written, components included.',
+					},
+				],
+	};
+}
+
+function joinPath(folder: string, name: string): string {
+	const trimmed = folder.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
+	return trimmed === '' || trimmed === '.' ? name : `${trimmed}/${name}`;
+}
+
+/** The JSON Schema of what a collection's files may hold, dates marked as dates. */
+export function inputJsonSchema(name: CollectionName): JsonSchema {
+	return z.toJSONSchema(COLLECTIONS[name].schema, {
+		io: 'input',
+		unrepresentable: 'any',
+		override: (context) => {
+			if (context.zodSchema === IsoDateSchema) context.jsonSchema.format = 'date';
+		},
+	}) as JsonSchema;
+}
+
+/** One field per key of the collection's schema, in the schema's order. */
+export function schemaFields(name: CollectionName, input: EditorConfigInput): EditorField[] {
+	return objectFields(inputJsonSchema(name), name, '', input);
+}
+
+function objectFields(
+	schema: JsonSchema,
+	collection: CollectionName,
+	prefix: string,
+	input: EditorConfigInput,
+): EditorField[] {
+	const required = new Set(schema.required ?? []);
+	return Object.entries(schema.properties ?? {}).map(([key, property]) => {
+		const path = prefix ? `${prefix}.${key}` : key;
+		const hint = input.hints.get(`${collection}:${path}`);
+		const field = {
+			name: key,
+			label: fieldLabel(key),
+			...widgetFor(property, collection, path, input),
+			required: required.has(key),
+			...(hint && { hint }),
+		} as EditorField;
+		if (property.default !== undefined && !Array.isArray(property.default))
+			field.default = property.default;
+		return field;
+	});
+}
+
+/** The widget and its options for one key. */
+function widgetFor(
+	schema: JsonSchema,
+	collection: CollectionName,
+	path: string,
+	input: EditorConfigInput,
+): { widget: string } & Record<string, unknown> {
+	const reference = referenceTarget(collection, path);
+	const many = schema.type === 'array';
+	if (reference) return relation(reference, many, many ? schema : undefined);
+	if (collection === 'tracks' && path === 'steps.read') {
+		return { widget: 'select', options: input.stepTargets.map((target) => ({ ...target })) };
+	}
+	if (schema.enum) return select(schema.enum, false);
+	if (schema.format === 'date') {
+		// Stored as the day alone, YYYY-MM-DD, as the content contract writes dates.
+		return {
+			widget: 'datetime',
+			format: 'YYYY-MM-DD',
+			date_format: 'YYYY-MM-DD',
+			time_format: false,
+			picker_utc: true,
+		};
+	}
+	if (schema.type === 'integer' || schema.type === 'number') return numberWidget(schema);
+	if (schema.type === 'array') {
+		const items = schema.items ?? {};
+		const bounds = listBounds(schema);
+		if (items.enum) return { ...select(items.enum, true), ...bounds };
+		if (items.type === 'object') {
+			return {
+				widget: 'list',
+				...bounds,
+				fields: objectFields(items, collection, path, input),
+			};
+		}
+		const key = path.split('.').at(-1)!;
+		return {
+			widget: 'list',
+			...bounds,
+			field: {
+				name: 'item',
+				label: LIST_ITEM_LABELS[key] ?? 'Item',
+				widget: 'string',
+				...stringRules(items),
+			},
+		};
+	}
+	if (schema.type === 'object') {
+		return { widget: 'object', fields: objectFields(schema, collection, path, input) };
+	}
+	return { widget: 'string', ...stringRules(schema) };
+}
+
+/** The collection a key refers to by id, when it does. */
+function referenceTarget(collection: CollectionName, path: string): CollectionName | undefined {
+	if (path === 'owners' && COLLECTIONS[collection].kind === 'definition') return 'team';
+	return REFERENCE_FIELDS.find((field) => field.from === collection && field.field === path)?.to;
+}
+
+function relation(to: CollectionName, multiple: boolean, list?: JsonSchema) {
+	const isTeam = to === 'team';
+	return {
+		widget: 'relation',
+		collection: to,
+		value_field: '{{slug}}',
+		// People are picked by name and shown with their department, so both sides are easy to see.
+		search_fields: isTeam ? ['name', 'department', 'title'] : ['title'],
+		display_fields: isTeam ? ['{{name}} ({{department}})'] : ['title'],
+		multiple,
+		...(list && listBounds(list)),
+		options_length: 200,
+	};
+}
+
+function select(values: unknown[], multiple: boolean) {
+	return {
+		widget: 'select',
+		multiple,
+		options: values.map((value) => ({ label: labelOf(String(value)), value })),
+	};
+}
+
+function numberWidget(schema: JsonSchema) {
+	const isInt = schema.type === 'integer';
+	let min = schema.minimum;
+	if (schema.exclusiveMinimum !== undefined && isInt) min = schema.exclusiveMinimum + 1;
+	const max =
+		schema.maximum !== undefined && schema.maximum < Number.MAX_SAFE_INTEGER
+			? schema.maximum
+			: undefined;
+	return {
+		widget: 'number',
+		value_type: isInt ? 'int' : 'float',
+		...(min !== undefined && { min }),
+		...(max !== undefined && { max }),
+		...(isInt && { step: 1 }),
+	};
+}
+
+function listBounds(schema: JsonSchema) {
+	return {
+		...(schema.minItems !== undefined && { min: schema.minItems }),
+		...(schema.maxItems !== undefined && { max: schema.maxItems }),
+	};
+}
+
+/** A text's pattern and length, as the form's `pattern` rule with a message a person can act on. */
+function stringRules(schema: JsonSchema): Record<string, unknown> {
+	if (schema.pattern) {
+		return {
+			pattern: [
+				schema.pattern,
+				schema.format === 'email'
+					? 'Write an e-mail address, such as name@company.com.'
+					: 'This is not in the form this field needs; see the hint.',
+			],
+		};
+	}
+	if (schema.maxLength !== undefined) {
+		return {
+			pattern: [
+				`^[\\s\\S]{0,${schema.maxLength}}$`,
+				`Keep it to ${schema.maxLength.toLocaleString('en')} characters or fewer.`,
+			],
+		};
+	}
+	return {};
+}
