@@ -10,6 +10,8 @@ import { ROOT } from './sites.ts';
 import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
 import { readEntryFile } from '../src/browser/entry-file.ts';
 import { DEFAULT_EDITOR_PORT } from '../src/site/editor/settings.ts';
+import { fieldLabel } from '../src/site/editor/config.ts';
+import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 
 /**
  * The editor as a person uses it: Decap CMS served from the built example site, saving through
@@ -117,7 +119,7 @@ describe('the editor at /admin/', () => {
 	test('a changed lead score threshold is a cms/ branch whose only change is that field', async () => {
 		const page = await openEditor('/collections/lead-stages/entries/mql');
 		const threshold = page.getByLabel('Lead score threshold');
-		await expect.poll(() => threshold.inputValue()).toBe('100');
+		await expect.poll(() => threshold.inputValue(), { timeout: 15_000 }).toBe('100');
 		await threshold.fill('120');
 		await save(page);
 		await page.close();
@@ -142,7 +144,128 @@ describe('the editor at /admin/', () => {
 			'--approved-by',
 			'',
 		);
-		console.log(readable.output, approvals.output);
-		expect(approvals.output).toMatch(/dana-whitfield|Dana Whitfield/);
+		expect(approvals.code).toBe(1);
+		expect(approvals.output).toContain('content/lead-stages/mql.mdx  approvals');
+		expect(approvals.output).toContain('Dana Whitfield');
+		expect(approvals.output).toContain('Marco Silva');
+	});
+
+	test('Publish never merges: the pull request and its branch stay for GitHub to merge', async () => {
+		const page = await openEditor('/collections/lead-stages/entries/mql');
+		const main = git('rev-parse', 'main');
+		await page.getByRole('button', { name: /Status:/ }).click();
+		await page.getByRole('menuitem', { name: 'Ready' }).click();
+		await page.getByText('Entry status updated').first().waitFor();
+		await page.getByRole('button', { name: 'Publish', exact: true }).click();
+		await page.getByRole('menuitem', { name: 'Publish now' }).click();
+		await page.getByText(PUBLISH_REFUSED).first().waitFor();
+		await page.close();
+		expect(git('rev-parse', 'main')).toBe(main);
+		expect(git('branch', '--list', 'cms/lead-stages/mql').trim()).not.toBe('');
+	});
+
+	test('a new persona made in the form, owners picked by name and department, passes the check', async () => {
+		const page = await openEditor('/collections/personas/new');
+		await page.getByLabel('Title', { exact: true }).fill('Head of Revenue Operations');
+		await page.getByLabel('Summary').fill('Owns the CRM and the numbers both teams report.');
+		await pick(page, 'Owners', 'Dana', 'Dana Whitfield (sales)');
+		await pick(page, 'Owners', 'Marco', 'Marco Silva (marketing)');
+		await pick(page, 'Status', '', 'Draft');
+		await page.getByLabel('Reviewed', { exact: true }).fill('2026-12-01');
+		await page.getByLabel('Role', { exact: true }).fill('Head of Revenue Operations');
+		await pick(page, 'Buying role', '', 'Technical evaluator');
+		await save(page);
+		await page.close();
+		const branch = 'cms/personas/head-of-revenue-operations';
+		expect(git('branch', '--list', branch).trim()).not.toBe('');
+		const file = git('show', `${branch}:content/personas/head-of-revenue-operations.mdx`);
+		const data = readEntryFile(file, 'frontmatter');
+		expect(data).toMatchObject({
+			title: 'Head of Revenue Operations',
+			owners: ['dana-whitfield', 'marco-silva'],
+			status: 'draft',
+			reviewed: '2026-12-01',
+			buying_role: 'technical-evaluator',
+		});
+		const checked = playbook('check', '--content', contentOn(branch));
+		expect(checked.output).toContain('0 errors');
+		expect(checked.code).toBe(0);
+	});
+
+	test('a one-sided owner list saves, and the check on the branch names the file and owners', async () => {
+		const page = await openEditor('/collections/personas/entries/controller');
+		await page
+			.getByRole('button', { name: /Remove .*\(marketing\)/ })
+			.first()
+			.click();
+		await save(page);
+		await page.close();
+		const checked = playbook('check', '--content', contentOn('cms/personas/controller'));
+		expect(checked.code).toBe(1);
+		expect(checked.output).toMatch(
+			/personas\/controller\.mdx {2}owners {2}needs an owner from marketing/,
+		);
 	});
 });
+
+describe('saving never changes what the editor did not touch', () => {
+	test('every entry of the example playbook opens in the form with nothing changed', async () => {
+		const page = await openEditor('/collections/team');
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		const opened: string[] = [];
+		for (const collection of COLLECTION_NAMES) {
+			const folder = join(ROOT, 'content', collection);
+			for (const file of readdirSync(folder)) {
+				const id = file.replace(/\.[^.]+$/, '');
+				// Through the collection's list, so the form is made afresh for each entry.
+				const first = page.getByLabel(collection === 'team' ? 'Name' : 'Title', { exact: true });
+				await page.goto(`${site.url}/admin/#/collections/${collection}`);
+				await first.waitFor({ state: 'detached' });
+				await page.goto(`${site.url}/admin/#/collections/${collection}/entries/${id}`);
+				const text = readFileSync(join(folder, file), 'utf8');
+				const data = readEntryFile(text, collection === 'team' ? 'yaml' : 'frontmatter');
+				await expect
+					.poll(() => first.inputValue(), { timeout: 15_000 })
+					.toBe(collection === 'team' ? data.name : data.title);
+				// A widget that rewrote a value on opening would mark the entry as changed.
+				expect(await page.getByText('Unsaved changes', { exact: false }).count()).toBe(0);
+				opened.push(`${collection}/${id}`);
+			}
+		}
+		await page.close();
+		expect(errors).toEqual([]);
+		expect(opened.length).toBeGreaterThan(80);
+	}, 240_000);
+
+	test.each(COLLECTION_NAMES.filter((name) => name !== 'lead-stages'))(
+		'a saved %s entry differs from its file in the changed field alone',
+		async (collection) => {
+			const folder = join(ROOT, 'content', collection);
+			const file = readdirSync(folder).sort().at(-1)!;
+			const id = file.replace(/\.[^.]+$/, '');
+			const page = await openEditor(`/collections/${collection}/entries/${id}`);
+			const key = collection === 'team' ? 'title' : 'summary';
+			const field = page.getByLabel(new RegExp(`^${fieldLabel(key)}( \\(optional\\))?$`, 'i'));
+			await expect.poll(() => field.inputValue(), { timeout: 15_000 }).not.toBe('');
+			await field.fill('Changed in the editor');
+			await save(page);
+			await page.close();
+			const branch = `cms/${collection}/${id}`;
+			const before = readFileSync(join(folder, file), 'utf8');
+			const after = git('show', `${branch}:content/${collection}/${file}`);
+			const changed = (text: string) =>
+				text.split('\n').filter((line) => !line.startsWith(`${key}:`));
+			expect(changed(after)).toEqual(changed(before));
+			expect(after).toContain(`${key}: Changed in the editor\n`);
+		},
+	);
+});
+
+/** Picks an option in one of the form's drop-downs (a select or a relation), as a person does. */
+async function pick(page: Page, label: string, typed: string, option: string) {
+	const input = page.getByLabel(label, { exact: true });
+	await input.click();
+	if (typed) await input.pressSequentially(typed);
+	await page.getByRole('option', { name: option, exact: true }).click();
+}

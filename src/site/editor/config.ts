@@ -177,15 +177,18 @@ function objectFields(
 	collection: CollectionName,
 	prefix: string,
 	input: EditorConfigInput,
+	optionalParent = false,
 ): EditorField[] {
-	const required = new Set(schema.required ?? []);
+	// Inside an optional group (an ICP's revenue range) nothing is required until the group is
+	// filled in; the form cannot say "required if the group is used", so the checker does.
+	const required = new Set(optionalParent ? [] : (schema.required ?? []));
 	return Object.entries(schema.properties ?? {}).map(([key, property]) => {
 		const path = prefix ? `${prefix}.${key}` : key;
 		const hint = input.hints.get(`${collection}:${path}`);
 		const field = {
 			name: key,
 			label: fieldLabel(key),
-			...widgetFor(property, collection, path, input),
+			...widgetFor(property, collection, path, input, !required.has(key)),
 			required: required.has(key),
 			...(hint && { hint }),
 		} as EditorField;
@@ -201,6 +204,7 @@ function widgetFor(
 	collection: CollectionName,
 	path: string,
 	input: EditorConfigInput,
+	optional: boolean,
 ): { widget: string } & Record<string, unknown> {
 	const reference = referenceTarget(collection, path);
 	const many = schema.type === 'array';
@@ -244,7 +248,11 @@ function widgetFor(
 		};
 	}
 	if (schema.type === 'object') {
-		return { widget: 'object', fields: objectFields(schema, collection, path, input) };
+		return {
+			widget: 'object',
+			collapsed: false,
+			fields: objectFields(schema, collection, path, input, optional),
+		};
 	}
 	return { widget: 'string', ...stringRules(schema) };
 }
