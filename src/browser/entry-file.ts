@@ -24,7 +24,11 @@ const FRONTMATTER = /^(\uFEFF?|\s*\n)---([\s\S]*?\n)---(\r?\n|$)/;
 
 /** YAML is read the checker's way: dates stay text, as the date fields store them. */
 const READ = { schema: yaml.CORE_SCHEMA };
-const WRITE: yaml.DumpOptions = { schema: yaml.CORE_SCHEMA, lineWidth: -1, noRefs: true };
+/**
+ * Written so that every YAML reader agrees: text that another reader would take for a date or a
+ * number (Astro reads 2026-12-01 as a date) is quoted.
+ */
+const WRITE: yaml.DumpOptions = { schema: yaml.DEFAULT_SCHEMA, lineWidth: -1, noRefs: true };
 
 interface SplitFile {
 	/** Everything before the YAML: a byte-order mark and the opening `---` line. */

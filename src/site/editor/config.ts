@@ -157,8 +157,8 @@ function joinPath(folder: string, name: string): string {
 }
 
 /** The JSON Schema of what a collection's files may hold, dates marked as dates. */
-export function inputJsonSchema(name: CollectionName): JsonSchema {
-	return z.toJSONSchema(COLLECTIONS[name].schema, {
+export function inputJsonSchema(schema: z.ZodType): JsonSchema {
+	return z.toJSONSchema(schema, {
 		io: 'input',
 		unrepresentable: 'any',
 		override: (context) => {
@@ -167,9 +167,13 @@ export function inputJsonSchema(name: CollectionName): JsonSchema {
 	}) as JsonSchema;
 }
 
-/** One field per key of the collection's schema, in the schema's order. */
-export function schemaFields(name: CollectionName, input: EditorConfigInput): EditorField[] {
-	return objectFields(inputJsonSchema(name), name, '', input);
+/** One field per key of the collection's schema (or of `schema`, for tests), in its order. */
+export function schemaFields(
+	name: CollectionName,
+	input: EditorConfigInput,
+	schema: z.ZodType = COLLECTIONS[name].schema,
+): EditorField[] {
+	return objectFields(inputJsonSchema(schema), name, '', input);
 }
 
 function objectFields(
