@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * The `playbook` command line: the commands in `COMMANDS` below (check, new, codeowners, diff,
- * approvals, export, verify, reassign, reviews, ruleset). Each is a thin pipeline over src/; usage errors exit 2, content errors
+ * approvals, export, verify, reassign, reviews, ruleset, edit). Each is a thin pipeline over src/; usage errors exit 2, content errors
  * exit 1, and nothing prints a stack trace.
  */
 import { runApprovals } from './approvals.ts';
 import { runCheck } from './check.ts';
 import { runCodeowners } from './codeowners.ts';
 import { runDiff } from './diff.ts';
+import { runEdit } from './edit.ts';
 import { runExport } from './export.ts';
 import { runNew } from './new.ts';
 import { runReassign } from './reassign.ts';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
 	reassign: runReassign,
 	reviews: runReviews,
 	ruleset: runRuleset,
+	edit: runEdit,
 };
 
 const USAGE = `Usage: playbook <command> [options]
@@ -45,7 +47,8 @@ Commands:
   reviews --plan [--issues FILE] [--format text|json] | --apply [--content DIR] [--site URL]
                                                            one GitHub issue per definition due for review
   ruleset --sales-team SLUG[:ID] --marketing-team SLUG[:ID] [--out FILE]
-                                                           a GitHub ruleset: one approval from each team`;
+                                                           a GitHub ruleset: one approval from each team
+  edit [--content DIR] [--port N] [--backend-port N]       the site and its editor, saving to local git branches`;
 
 async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv;
