@@ -1,10 +1,9 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { siteInChromium } from './browser.ts';
 import { ROOT } from './sites.ts';
 import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
@@ -100,6 +99,13 @@ const site = siteInChromium('example');
 async function openEditor(hash: string): Promise<Page> {
 	const page = await site.browser.newPage();
 	page.on('dialog', (dialog) => void dialog.accept());
+	await page.addInitScript(() => {
+		const violations: string[] = [];
+		(window as unknown as { violations: string[] }).violations = violations;
+		document.addEventListener('securitypolicyviolation', (event) =>
+			violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+		);
+	});
 	await page.goto(`${site.url}/admin/`);
 	await page.getByRole('button', { name: 'Login' }).click();
 	await page
@@ -205,6 +211,45 @@ describe('the editor at /admin/', () => {
 		expect(checked.output).toMatch(
 			/personas\/controller\.mdx {2}owners {2}needs an owner from marketing/,
 		);
+	});
+});
+
+describe('the editor page and the rest of the site', () => {
+	const built = inject('sites').example;
+	const policyOf = (html: string) =>
+		/<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+	const pages = readdirSync(built, { recursive: true, encoding: 'utf8' }).filter((file) =>
+		file.endsWith('.html'),
+	);
+
+	test("/admin/ has its own policy: the editor's 'unsafe-eval', GitHub's API and the local backend", () => {
+		const html = readFileSync(join(built, 'admin', 'index.html'), 'utf8');
+		const policy = policyOf(html);
+		expect(policy).toMatch(/script-src [^;]*'unsafe-eval'/);
+		expect(policy).toMatch(/connect-src 'self' https:\/\/api\.github\.com http:\/\/localhost:8081/);
+		expect(policy).toContain("object-src 'none'");
+		expect(policy).toContain("base-uri 'none'");
+		expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+	});
+
+	test('every other page keeps the site policy and loads none of the editor', () => {
+		const others = pages.filter((file) => file !== join('admin', 'index.html'));
+		expect(others.length).toBeGreaterThan(100);
+		for (const file of others) {
+			const html = readFileSync(join(built, file), 'utf8');
+			expect(policyOf(html), file).not.toMatch(/'unsafe-eval'|connect-src/);
+			expect(html, file).not.toMatch(/decap|admin\/decap/);
+		}
+	});
+
+	test('the editor runs with no policy violation', async () => {
+		const page = await openEditor('/collections/slas/entries/mql-follow-up');
+		await page.getByLabel('Title', { exact: true }).waitFor();
+		const violations = await page.evaluate(
+			() => (window as unknown as { violations: string[] }).violations,
+		);
+		await page.close();
+		expect(violations).toEqual([]);
 	});
 });
 
