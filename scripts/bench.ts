@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPlaybook } from '../src/checks/index.ts';
 import { generatePlaybook, writeBareDocs, writePlaybook } from './bench/generate.ts';
-import { folderBytes, pageWeight, runMeasured } from './bench/measure.ts';
+import { editorWeight, folderBytes, pageWeight, runMeasured } from './bench/measure.ts';
 import { firstQueryBytes } from './bench/search-weight.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
 import { readContent } from '../src/checks/read-content.ts';
@@ -144,6 +144,7 @@ try {
 			// 6. Weigh a definition page and the search index, and what a first search downloads.
 			const pages = entries.length; // one page per entry
 			const weight = pageWeight(dist, 'library/item-1');
+			const editor = editorWeight(dist);
 			Object.assign(run, {
 				build_s: round(ours.seconds, 1),
 				bare_build_s: round(baseline.seconds, 1),
@@ -165,6 +166,10 @@ try {
 				page_html_gz_kb: kb(weight.html),
 				page_js_gz_kb: kb(weight.js),
 				page_css_gz_kb: kb(weight.css),
+				// The editor at /admin/, which only editors open, weighed apart from the site.
+				site_kb: kb(editor.site),
+				admin_first_load_gz_kb: kb(editor.firstLoadGz),
+				admin_files_kb: kb(editor.files),
 			});
 			// The baseline's first query too, to tell Pagefind's own cost from ours (printed only).
 			const bareQuery = await firstQueryBytes(

@@ -163,7 +163,7 @@ describe('bodies that use Starlight components and images beside the entries', (
 });
 
 describe('a public playbook', () => {
-	test('with PLAYBOOK_PUBLIC=true no page asks search engines to stay away', () => {
+	test('with PLAYBOOK_PUBLIC=true no page but the editor asks search engines to stay away', () => {
 		const outDir = join(out, 'public');
 		expect(
 			buildSite(join(import.meta.dirname, 'fixtures', 'minimal'), outDir, {
@@ -174,7 +174,10 @@ describe('a public playbook', () => {
 			f.endsWith('.html'),
 		);
 		expect(pages.length).toBeGreaterThan(10);
-		for (const file of pages)
+		// The editor is for the team, never for search engines, public playbook or not.
+		const editor = join('admin', 'index.html');
+		expect(readFileSync(join(outDir, editor), 'utf8')).toContain('noindex, nofollow');
+		for (const file of pages.filter((page) => page !== editor))
 			expect(readFileSync(join(outDir, file), 'utf8')).not.toContain('name="robots"');
 	});
 });

@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { siteInChromium } from './browser.ts';
 import { ROOT } from './sites.ts';
+import { gzipSync } from 'node:zlib';
+import { editorWeight } from '../scripts/bench/measure.ts';
 import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
 import { readEntryFile } from '../src/browser/entry-file.ts';
 import { DEFAULT_EDITOR_PORT } from '../src/site/editor/settings.ts';
@@ -240,6 +242,15 @@ describe('the editor page and the rest of the site', () => {
 			expect(policyOf(html), file).not.toMatch(/'unsafe-eval'|connect-src/);
 			expect(html, file).not.toMatch(/decap|admin\/decap/);
 		}
+	});
+
+	test('the benchmark weighs the editor apart from the site', () => {
+		const weight = editorWeight(built);
+		const entry = readFileSync(join(built, 'admin', 'decap', 'decap-cms.js'));
+		expect(weight.files).toBeGreaterThan(entry.length);
+		expect(weight.firstLoadGz).toBeGreaterThan(gzipSync(entry).length);
+		expect(weight.firstLoadGz).toBeLessThan(weight.files);
+		expect(weight.site).toBeGreaterThan(0);
 	});
 
 	test('the editor runs with no policy violation', async () => {

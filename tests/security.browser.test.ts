@@ -182,8 +182,18 @@ describe('a playbook full of XSS payloads', () => {
 		const seen: Watch[] = [];
 		for (const file of pages) {
 			const path = `/${file.replace(/index\.html$/, '')}`;
-			const result = await openAndWatch(context, watch, `${site.url}${path}`);
+			const isEditor = file.startsWith('admin');
+			// The editor is read once it has started: it shows its sign-in once it has looked for
+			// the local backend of `npm run edit`, which is not running here.
+			const result = await openAndWatch(
+				context,
+				watch,
+				`${site.url}${path}`,
+				isEditor ? (page) => page.getByRole('button', { name: 'Login' }).waitFor() : undefined,
+			);
 			if (file === '404.html') result.errors = [];
+			if (isEditor)
+				result.errors = result.errors.filter((error) => !/ERR_CONNECTION_REFUSED/.test(error));
 			seen.push(result);
 		}
 		// Results render the payloads' text: the titles and excerpts they were found in.

@@ -110,3 +110,23 @@ export function runMeasured(
 		});
 	});
 }
+
+/**
+ * The editor's weight, apart from the site's: what `/admin/` downloads on opening (its page,
+ * its start-up script and Decap CMS's entry script, gzipped), and the editor's files on disk.
+ * Readers never load any of it.
+ */
+export function editorWeight(siteDir: string): {
+	firstLoadGz: number;
+	files: number;
+	site: number;
+} {
+	const page = pageWeight(siteDir, 'admin');
+	const entry = join(siteDir, 'admin', 'decap', 'decap-cms.js');
+	const entryGz = existsSync(entry) ? gzipBytes(readFileSync(entry)) : 0;
+	return {
+		firstLoadGz: page.html + page.js + page.css + entryGz,
+		files: folderBytes(join(siteDir, 'admin')),
+		site: folderBytes(siteDir, (path) => !path.startsWith(join(siteDir, 'admin'))),
+	};
+}
