@@ -81,7 +81,12 @@ describe('the editor configuration, made from the schemas', () => {
 	test('has every collection, in its folder, saving through pull requests', () => {
 		expect(config.collections.map((collection) => collection.name)).toEqual(COLLECTION_NAMES);
 		expect(config.publish_mode).toBe('editorial_workflow');
-		expect(config.backend).toMatchObject({ name: 'github', branch: 'main' });
+		// Without PLAYBOOK_REPO it saves only through the local backend of npm run edit.
+		expect(config.backend).toMatchObject({
+			name: 'proxy',
+			proxy_url: 'http://localhost:8081/api/v1',
+			branch: 'main',
+		});
 		expect(config.backend).not.toHaveProperty('repo');
 		expect(config.local_backend.url).toBe('http://localhost:8081/api/v1');
 		for (const collection of config.collections) {

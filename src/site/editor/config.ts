@@ -94,8 +94,11 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
 	const { settings } = input;
 	return {
 		backend: {
-			name: 'github',
-			...(settings.repo && { repo: settings.repo }),
+			// Without a repository the editor can only save through the local backend of
+			// `npm run edit`, which Decap calls its proxy.
+			...(settings.repo
+				? { name: 'github', repo: settings.repo }
+				: { name: 'proxy', proxy_url: settings.localBackendUrl }),
 			branch: settings.branch,
 			...(settings.oauthUrl && { base_url: settings.oauthUrl }),
 			...(settings.oauthEndpoint && { auth_endpoint: settings.oauthEndpoint }),
