@@ -1,10 +1,11 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { siteInChromium } from './browser.ts';
+import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
 import { gzipSync } from 'node:zlib';
 import { editorWeight } from '../scripts/bench/measure.ts';
@@ -22,42 +23,25 @@ import { COLLECTION_NAMES } from '../src/schemas/index.ts';
  */
 
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
-const repo = mkdtempSync(join(tmpdir(), 'playbook-editor-'));
+const repo = new TestRepo(join(ROOT, 'content'));
 let backend: ChildProcess | undefined;
-
-function git(...args: string[]): string {
-	return execFileSync('git', args, {
-		cwd: repo,
-		encoding: 'utf8',
-		env: {
-			...process.env,
-			GIT_AUTHOR_NAME: 'Ada Author',
-			GIT_AUTHOR_EMAIL: 'ada@example.com',
-			GIT_COMMITTER_NAME: 'Ada Author',
-			GIT_COMMITTER_EMAIL: 'ada@example.com',
-		},
-	});
-}
+const git = (...args: string[]) => repo.git(...args);
 
 /** A playbook command run in the repository, as a reviewer runs it. */
 function playbook(...args: string[]) {
-	const result = spawnSync(process.execPath, [CLI, ...args], { cwd: repo, encoding: 'utf8' });
+	const result = spawnSync(process.execPath, [CLI, ...args], { cwd: repo.root, encoding: 'utf8' });
 	return { code: result.status, output: result.stdout + result.stderr };
 }
 
 /** The content folder as a branch has it, in a folder of its own. */
 function contentOn(branch: string): string {
 	const folder = mkdtempSync(join(tmpdir(), 'playbook-branch-'));
-	const archive = execFileSync('git', ['archive', branch, 'content'], { cwd: repo });
+	const archive = execFileSync('git', ['archive', branch, 'content'], { cwd: repo.root });
 	execFileSync('tar', ['-x', '-C', folder], { input: archive });
 	return join(folder, 'content');
 }
 
 beforeAll(async () => {
-	git('init', '-q', '-b', 'main');
-	cpSync(join(ROOT, 'content'), join(repo, 'content'), { recursive: true });
-	git('add', '-A');
-	git('commit', '-q', '-m', 'Start the playbook');
 	backend = spawn(
 		process.execPath,
 		[join(ROOT, 'node_modules', 'decap-server', 'dist', 'index.js')],
@@ -66,7 +50,7 @@ beforeAll(async () => {
 				...process.env,
 				MODE: 'git',
 				PORT: String(DEFAULT_EDITOR_PORT),
-				GIT_REPO_DIRECTORY: repo,
+				GIT_REPO_DIRECTORY: repo.root,
 			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		},
@@ -92,7 +76,6 @@ beforeAll(async () => {
 
 afterAll(() => {
 	backend?.kill();
-	rmSync(repo, { recursive: true, force: true });
 });
 
 const site = siteInChromium('example');

@@ -13,14 +13,14 @@ afterAll(() => {
 /** Files to write (text) or delete (null), by path relative to the repository root. */
 export type Edits = Record<string, string | null>;
 
-/** A real git repository in a temp folder, holding the minimal playbook under content/. */
+/** A real git repository in a temp folder, holding a playbook (the minimal one) under content/. */
 export class TestRepo {
 	readonly root = mkdtempSync(join(tmpdir(), 'playbook-git-'));
 
-	constructor() {
+	constructor(content = MINIMAL) {
 		made.push(this.root);
 		this.git('init', '-q', '-b', 'main');
-		cpSync(MINIMAL, join(this.root, 'content'), { recursive: true });
+		cpSync(content, join(this.root, 'content'), { recursive: true });
 		this.commit('Start the playbook');
 	}
 
