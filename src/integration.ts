@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from './checks/index.ts';
 import { formatProblem, formatSummary } from './checks/format.ts';
-import { dropCacheIfEntriesMoved } from './site/content-cache.ts';
+import { dropStaleContentCache } from './site/content-cache.ts';
 import { contentDir } from './checks/content-dir.ts';
 import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
 import { editorSettings, EditorSettingsError } from './site/editor/settings.ts';
@@ -29,9 +29,13 @@ export function playbookCheck(): AstroIntegration {
 				if (report.errorCount === 0) {
 					logger.info(formatSummary(report));
 					if (command === 'build') removeSiteIfBuildFails(fileURLToPath(config.outDir));
-					if (dropCacheIfEntriesMoved(folder, fileURLToPath(config.cacheDir))) {
-						logger.info('Entries were renamed since the last build; reading the content afresh.');
-					}
+					const stale = dropStaleContentCache(folder, fileURLToPath(config.cacheDir));
+					if (stale)
+						logger.info(
+							stale === 'moved'
+								? 'Entries were renamed since the last build; reading the content afresh.'
+								: 'The schemas changed since the last build; reading the content afresh.',
+						);
 					return;
 				}
 				if (command === 'build')

@@ -847,6 +847,80 @@ export function fileCases(): Case[] {
 		c('a track with no steps', (d) => setKeys(d, 'tracks/sdr.mdx', { steps: [] }), [
 			['content/tracks/sdr.mdx', 'steps', /is an empty list\. Add at least one step/],
 		]),
+		...(
+			[
+				[
+					'a knowledge check whose answer is not a choice',
+					{ choices: ['100 points', '120 points'], answer: '150 points' },
+					'steps[0].check[0].answer',
+					/is not one of the choices\. Copy the right choice into answer word for word/,
+				],
+				[
+					'a knowledge check with one choice',
+					{ choices: ['100 points'], answer: '100 points' },
+					'steps[0].check[0].choices',
+					/has fewer than two choices\. List the right answer and at least one wrong one/,
+				],
+				[
+					'a knowledge check with a choice twice',
+					{ choices: ['100 points', '120 points', '100 Points'], answer: '100 points' },
+					'steps[0].check[0].choices',
+					/item 3, "100 Points" repeats choice 1\. Make every choice different, or remove the repeat/,
+				],
+				[
+					'a knowledge check without why',
+					{ choices: ['100 points', '120 points'], answer: '100 points', why: undefined },
+					'steps[0].check[0].why',
+					/is required but missing\. Add why: with text/,
+				],
+			] as const
+		).map(([name, changes, field, message]) =>
+			c(
+				name,
+				(d) =>
+					setKeys(d, 'tracks/sdr.mdx', {
+						steps: [
+							{
+								read: 'lead-stages/mql',
+								take: 'What makes an MQL.',
+								minutes: 5,
+								check: [
+									Object.fromEntries(
+										Object.entries({
+											question: 'How many points make an MQL?',
+											why: 'The threshold is 100 points.',
+											...changes,
+										}).filter(([, value]) => value !== undefined),
+									),
+								],
+							},
+						],
+					}),
+				[['content/tracks/sdr.mdx', field, message]],
+			),
+		),
+		c(
+			'a track step with a knowledge check written right',
+			(d) =>
+				setKeys(d, 'tracks/sdr.mdx', {
+					steps: [
+						{
+							read: 'lead-stages/mql',
+							take: 'What makes an MQL.',
+							minutes: 5,
+							check: [
+								{
+									question: 'Who works MQLs?',
+									choices: ['Marketing', 'Sales'],
+									answer: 'Marketing',
+									why: 'The MQL stage is worked by marketing.',
+								},
+							],
+						},
+					],
+				}),
+			ACCEPTED,
+		),
 		c(
 			'a track step read from a relative path',
 			(d) =>

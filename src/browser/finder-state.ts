@@ -99,3 +99,16 @@ export function resultSummary(count: number, state: FinderState): string {
 		? `${items} ${count === 1 ? 'matches' : 'match'} your filters.`
 		: `${items} in the library. Choose a stage or persona to narrow it down.`;
 }
+
+/**
+ * The call plan a choice points at: exactly one persona and one buyer stage, written into the
+ * page's address pattern (`/prep/{persona}/{stage}/`); otherwise none.
+ */
+export function callPlanHref(state: FinderState, pattern: string): string | undefined {
+	const [persona, ...morePersonas] = state.selected.persona;
+	const [stage, ...moreStages] = state.selected.stage;
+	if (!persona || !stage || morePersonas.length > 0 || moreStages.length > 0) return undefined;
+	return pattern
+		.replace('{persona}', encodeURIComponent(persona))
+		.replace('{stage}', encodeURIComponent(stage));
+}

@@ -1,4 +1,5 @@
 import {
+	callPlanHref,
 	FINDER_FILTERS,
 	type FinderFilter,
 	type FinderOptions,
@@ -121,7 +122,21 @@ export async function startFinder(): Promise<void> {
 			) as FinderState['selected'],
 		};
 		history.replaceState(null, '', `${location.pathname}${queryFromState(state)}`);
+		showCallPlan();
 		void update();
+	}
+
+	// 4. One persona and one stage chosen: offer the call plan for exactly that pair.
+	const plan = document.getElementById('pb-finder-plan')!;
+	function showCallPlan(): void {
+		const href = callPlanHref(state, plan.dataset.pattern!);
+		plan.hidden = href === undefined;
+		if (href === undefined) return;
+		const label = (filter: 'persona' | 'stage') =>
+			boxes.find((box) => box.name === filter && box.checked)?.dataset.label ?? '';
+		const anchor = plan.querySelector('a')!;
+		anchor.href = href;
+		anchor.textContent = `Call plan for a ${label('persona')} at ${label('stage')}`;
 	}
 
 	let typing: ReturnType<typeof setTimeout> | undefined;
@@ -138,6 +153,7 @@ export async function startFinder(): Promise<void> {
 	});
 	form.addEventListener('reset', () => setTimeout(readForm));
 	more.addEventListener('click', () => void showMore(run));
+	showCallPlan();
 	await update();
 }
 

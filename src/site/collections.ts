@@ -64,7 +64,7 @@ export const COLLECTION_PAGES: { [C in CollectionName]: CollectionPage<C> } = {
 	'buyer-stages': {
 		intro:
 			'The buyer’s journey and the question they ask at each step, with the content that answers it.',
-		sections: () => [h('content', 'Content for this stage')],
+		sections: () => [h('call-plans', 'Call plans'), h('content', 'Content for this stage')],
 	},
 	library: {
 		intro: 'Content for buyers, with the stages and personas it fits and how to use it on a call.',

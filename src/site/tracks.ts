@@ -2,6 +2,7 @@ import { parseEntryRef } from '../model/entry-refs.ts';
 import { COLLECTIONS } from '../schemas/index.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
 import { entryTitle, pathOf, sorted } from '../model/views.ts';
+import { type Question, questionsVersion, stepQuestions } from './knowledge-checks.ts';
 
 export interface TrackStep {
 	/** Stable key for progress: the `collection/id` it points at. */
@@ -11,6 +12,10 @@ export interface TrackStep {
 	path: string;
 	take: string;
 	minutes: number;
+	/** The knowledge check after the step: written questions, then those made from its entry. */
+	questions: Question[];
+	/** Fingerprint of the questions, stored with a pass. */
+	version: string;
 }
 
 /** A track's steps with the titles and pages they point at, and the total reading time. */
@@ -22,6 +27,7 @@ export function trackSteps(
 		const ref = parseEntryRef(step.read);
 		const target = ref && playbook.entries[ref.collection].get(ref.id);
 		if (!ref || !target) return []; // the checker has already failed the build on these
+		const questions = stepQuestions(playbook, step);
 		return [
 			{
 				key: step.read,
@@ -30,6 +36,8 @@ export function trackSteps(
 				path: pathOf(ref.collection, ref.id),
 				take: step.take,
 				minutes: step.minutes,
+				questions,
+				version: questionsVersion(questions),
 			},
 		];
 	});
