@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium, serve } from '../scripts/bench/browser.ts';
@@ -24,6 +26,7 @@ export const PAGE_TYPES = [
 	'/metrics/mql-to-sql-conversion/',
 	'/tracks/sdr/',
 	'/guides/start-here/',
+	'/prep/controller/consideration/',
 	'/coverage/',
 	'/meeting/',
 	'/review/',
@@ -141,5 +144,34 @@ function searchBoxState(page: Page): Promise<string> {
 			`requestIdleCallback ${idle}`,
 			`loaded ${scripts.join(', ') || 'nothing from /_astro/ or /pagefind/'}`,
 		].join('; ');
+	});
+}
+
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8',
+);
+
+/**
+ * axe-core's violations on the page, one line each (rule and the first elements). axe is
+ * injected as an inline script, so the page's context must bypass the site's own policy.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	return page.evaluate(async () => {
+		const result = await (
+			window as unknown as {
+				axe: {
+					run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+				};
+			}
+		).axe.run();
+		return result.violations.map(
+			(v) =>
+				`${v.id}: ${v.nodes
+					.map((n) => n.target.join(' '))
+					.slice(0, 3)
+					.join(' | ')}`,
+		);
 	});
 }

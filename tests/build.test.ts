@@ -1,4 +1,5 @@
 import {
+	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
@@ -272,5 +273,40 @@ describe('building again after an editor renames a file', () => {
 		expect(readFileSync(join(outDir, 'lead-stages', 'mql', 'index.html'), 'utf8')).toContain(
 			'Scored by fit and behaviour.',
 		);
+	});
+});
+
+describe('knowledge checks follow the definitions they are made from', () => {
+	/** The threshold question on the SDR track of a built site: its choices and its answer. */
+	const thresholdQuestion = (siteDir: string) => {
+		const html = readFileSync(join(siteDir, 'tracks', 'sdr', 'index.html'), 'utf8');
+		const fieldset = /<fieldset[^>]*data-question="threshold"[^>]*>([\s\S]*?)<\/fieldset>/.exec(
+			html.slice(html.indexOf('data-step="lead-stages/mql"')),
+		)![1]!;
+		return {
+			text: text(fieldset),
+			right: /data-right[^>]*>\s*([^<]+?)\s*<\/label>/.exec(fieldset)![1],
+			answer: /<summary>Show the answer<\/summary>\s*<p><strong>([^<]+)<\/strong>/.exec(
+				fieldset,
+			)![1],
+		};
+	};
+
+	test('after the MQL threshold moves from 100 to 120 and the site is rebuilt, 120 is the answer and 100 is gone', () => {
+		const before = thresholdQuestion(inject('sites').example);
+		expect([before.right, before.answer]).toEqual(['100 points', '100 points']);
+		const root = mkdtempSync(join(out, 'threshold-'));
+		cpSync(join(import.meta.dirname, '..', 'content'), join(root, 'content'), { recursive: true });
+		const mql = join(root, 'content', 'lead-stages', 'mql.mdx');
+		writeFileSync(
+			mql,
+			readFileSync(mql, 'utf8').replace('score_threshold: 100', 'score_threshold: 120'),
+		);
+		const outDir = join(out, 'threshold-site');
+		const { code, output } = buildSite(join(root, 'content'), outDir);
+		expect(code, output).toBe(0);
+		const after = thresholdQuestion(outDir);
+		expect([after.right, after.answer]).toEqual(['120 points', '120 points']);
+		expect(after.text).not.toContain('100');
 	});
 });

@@ -175,16 +175,28 @@ describe('an onboarding track', () => {
 	test('steps marked done with the keyboard are still done after a reload', async () => {
 		const page = await openPage(`/tracks/${track.id}/`);
 		const status = page.locator('.pb-track-progress');
-		await expect(status.textContent()).resolves.toBe(`0 of ${track.data.steps.length} steps done.`);
+		await expect(status.textContent()).resolves.toMatch(
+			new RegExp(`^0 of ${track.data.steps.length} steps done\\.`),
+		);
 		await page.focus('ol.pb-track input[type=checkbox] >> nth=0');
 		await page.keyboard.press('Space');
-		await page.keyboard.press('Tab'); // to the step's link
-		await page.keyboard.press('Tab'); // to the next checkbox
+		// On past the step's link and its knowledge check, to the next step's checkbox.
+		for (let presses = 0; presses < 20; presses++) {
+			await page.keyboard.press('Tab');
+			const onNext = await page.evaluate(
+				() =>
+					document.activeElement ===
+					document.querySelectorAll('ol.pb-track input[type=checkbox]')[1],
+			);
+			if (onNext) break;
+		}
 		await page.keyboard.press('Space');
-		await expect(status.textContent()).resolves.toBe(`2 of ${track.data.steps.length} steps done.`);
+		await expect(status.textContent()).resolves.toMatch(
+			new RegExp(`^2 of ${track.data.steps.length} steps done\\.`),
+		);
 		await page.reload();
-		await expect(page.locator('.pb-track-progress').textContent()).resolves.toBe(
-			`2 of ${track.data.steps.length} steps done.`,
+		await expect(page.locator('.pb-track-progress').textContent()).resolves.toMatch(
+			new RegExp(`^2 of ${track.data.steps.length} steps done\\.`),
 		);
 		await expect(page.isChecked('ol.pb-track input[type=checkbox] >> nth=1')).resolves.toBe(true);
 		await page.context().close();
@@ -193,7 +205,7 @@ describe('an onboarding track', () => {
 	test('without scripts it is a plain reading list', async () => {
 		const page = await openPage(`/tracks/${track.id}/`, false);
 		await expect(page.isVisible('ol.pb-track input[type=checkbox] >> nth=0')).resolves.toBe(false);
-		const links = await page.$$eval('ol.pb-track a', (els) => els.length);
+		const links = await page.$$eval('ol.pb-track > li > div > a', (els) => els.length);
 		expect(links).toBe(track.data.steps.length);
 		await page.context().close();
 	});
