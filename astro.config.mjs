@@ -8,7 +8,7 @@ import starlight from '@astrojs/starlight';
 import { playbookCheck, playbookEditor } from './src/integration.ts';
 import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
-import { COLLECTIONS, COLLECTION_NAMES } from './src/schemas/index.ts';
+import { COLLECTIONS, PAGE_COLLECTIONS } from './src/schemas/index.ts';
 
 const content = process.env.PLAYBOOK_CONTENT;
 // A playbook is internal by default: search engines are asked not to index or follow it.
@@ -75,7 +75,7 @@ export default defineConfig({
 			sidebar: [
 				{ label: 'Home', link: '/' },
 				{ label: 'Find content', link: '/find/' },
-				...COLLECTION_NAMES.map((name) => ({ label: COLLECTIONS[name].label, link: `/${name}/` })),
+				...PAGE_COLLECTIONS.map((name) => ({ label: COLLECTIONS[name].label, link: `/${name}/` })),
 				{
 					label: 'For the teams',
 					items: [

@@ -38,4 +38,5 @@ export const collections = {
 	metrics: collection('metrics'),
 	tracks: collection('tracks'),
 	guides: collection('guides'),
+	results: collection('results'),
 };

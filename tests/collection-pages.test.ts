@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { checkContent } from '../src/checks/index.ts';
 import { entriesOf } from '../src/model/playbook.ts';
-import { COLLECTION_NAMES } from '../src/schemas/index.ts';
+import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 import { COLLECTION_PAGES, sectionHeadings } from '../src/site/collections.ts';
 import { ROOT } from './sites.ts';
 
@@ -17,11 +17,11 @@ function idsOf(site: string, path: string): Set<string> {
 
 describe("the site's table of collections", () => {
 	test('has a page for every collection of the schemas, with an intro', () => {
-		expect(Object.keys(COLLECTION_PAGES).sort()).toEqual([...COLLECTION_NAMES].sort());
-		for (const name of COLLECTION_NAMES) expect(COLLECTION_PAGES[name].intro).toMatch(/\.$/);
+		expect(Object.keys(COLLECTION_PAGES).sort()).toEqual([...PAGE_COLLECTIONS].sort());
+		for (const name of PAGE_COLLECTIONS) expect(COLLECTION_PAGES[name].intro).toMatch(/\.$/);
 	});
 
-	test.each(COLLECTION_NAMES)(
+	test.each(PAGE_COLLECTIONS)(
 		'%s: every section the page lists is a heading the built page has',
 		(collection) => {
 			const site = inject('sites').example;

@@ -3,7 +3,7 @@ import { scaffold } from '../src/cli/scaffold.ts';
 import { parseEntryText } from '../src/checks/frontmatter.ts';
 import { isRealDate } from '../src/schemas/fields.ts';
 import {
-	COLLECTION_NAMES,
+	PAGE_COLLECTIONS,
 	COLLECTIONS,
 	LibraryItemSchema,
 	SlaSchema,
@@ -81,7 +81,7 @@ describe('schemas hold the exact shapes of the content contract', () => {
 });
 
 describe('npm run new writes a draft that passes its schema', () => {
-	test.each(COLLECTION_NAMES)('%s', (collection) => {
+	test.each(PAGE_COLLECTIONS)('%s', (collection) => {
 		const text = scaffold(collection, 'new-thing', {
 			today: '2026-11-24',
 			owners: ['s', 'm'],

@@ -14,7 +14,13 @@ export const plural = (count: number, word: string) => `${count} ${word}${count 
 export function formatSummary(report: Report): string {
 	const counts = `${plural(report.errorCount, 'error')}, ${plural(report.warningCount, 'warning')}`;
 	const verdict = report.errorCount === 0 ? 'Playbook is valid' : 'Playbook has problems';
-	const notes = report.infoCount > 0 ? ` ${plural(report.infoCount, 'coverage gap')} noted.` : '';
+	const gaps = report.problems.filter((p) => p.code === 'CoverageGap').length;
+	const unmeasured = report.problems.filter((p) => p.code === 'MissingLatestResult').length;
+	const noted = [
+		gaps > 0 && plural(gaps, 'coverage gap'),
+		unmeasured > 0 && `${plural(unmeasured, 'metric')} without a result for the latest month`,
+	].filter(Boolean);
+	const notes = noted.length > 0 ? ` ${noted.join(' and ')} noted.` : '';
 	return `${verdict}: ${counts} in ${plural(report.fileCount, 'file')}.${notes}`;
 }
 

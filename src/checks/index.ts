@@ -9,6 +9,7 @@ import { type Problem, sortProblems } from './problems.ts';
 import { checkDeprecatedReferences, checkReferences } from './references.ts';
 import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './review.ts';
+import { checkResults } from './results.ts';
 
 export interface CheckOptions {
 	/** Report overdue reviews as errors instead of warnings. */
@@ -29,6 +30,7 @@ export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): P
 		...checkTrackSteps(playbook),
 		...checkBodies(playbook),
 		...checkCoverage(playbook),
+		...checkResults(playbook, today),
 	];
 }
 
@@ -37,7 +39,7 @@ export interface Report {
 	problems: Problem[];
 	errorCount: number;
 	warningCount: number;
-	/** Findings for planning, never failures: coverage gaps. */
+	/** Findings for planning, never failures: coverage gaps, metrics without a latest result. */
 	infoCount: number;
 	fileCount: number;
 	playbook: Playbook;

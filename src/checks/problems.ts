@@ -45,6 +45,15 @@ export const PROBLEM_KINDS = {
 	StaleCodeowners: { severity: 'error', title: 'CODEOWNERS does not match the owners' },
 	UnknownFolder: { severity: 'warning', title: 'A folder in content/ is not a collection' },
 	IgnoredFile: { severity: 'warning', title: 'A file in a collection folder is not read' },
+	ResultsFileName: { severity: 'error', title: 'A results file is not named for its month' },
+	DuplicateMonth: { severity: 'error', title: 'Two results files are for one month' },
+	FutureMonth: { severity: 'error', title: 'A results file is for a month still to come' },
+	UnknownMetric: { severity: 'error', title: 'A result names a metric that does not exist' },
+	PercentOutOfRange: { severity: 'error', title: 'A percent result is outside 0 to 100' },
+	MissingLatestResult: {
+		severity: 'info',
+		title: 'A metric has no result for the latest month',
+	},
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';

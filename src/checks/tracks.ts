@@ -1,5 +1,5 @@
 import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
-import { COLLECTION_NAMES } from '../schemas/index.ts';
+import { PAGE_COLLECTIONS } from '../schemas/index.ts';
 import { parseEntryRef } from '../model/entry-refs.ts';
 import { type Problem, problem } from './problems.ts';
 
@@ -9,6 +9,18 @@ export function checkTrackSteps(playbook: Playbook): Problem[] {
 	for (const track of entriesOf(playbook, 'tracks')) {
 		track.data.steps.forEach((step, index) => {
 			const target = parseEntryRef(step.read);
+			if (target?.collection === 'results') {
+				problems.push(
+					problem(
+						'DanglingReference',
+						track.file,
+						`steps[${index}].read`,
+						`names "${step.read}", but monthly results have no page of their own`,
+						'Point the step at a metric (metrics/<id>), whose page shows its results.',
+					),
+				);
+				return;
+			}
 			if (target && exists(playbook, target.collection, target.id)) return;
 			problems.push(
 				problem(
@@ -20,7 +32,7 @@ export function checkTrackSteps(playbook: Playbook): Problem[] {
 						: `names "${step.read}", but ${step.read.split('/')[0]} is not a collection`,
 					target
 						? `Use the id of an existing file in content/${target.collection}.`
-						: `Start it with one of ${COLLECTION_NAMES.join(', ')}.`,
+						: `Start it with one of ${PAGE_COLLECTIONS.join(', ')}.`,
 				),
 			);
 		});

@@ -4,7 +4,12 @@ import { todayIso } from '../model/review-dates.ts';
 import { createPlaybook, entriesOf } from '../model/playbook.ts';
 import { idOf, listEntryFiles, readContent } from '../checks/read-content.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
-import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../schemas/index.ts';
+import {
+	COLLECTIONS,
+	isCollectionName,
+	PAGE_COLLECTIONS,
+	type PageCollection,
+} from '../schemas/index.ts';
 import { scaffold } from './scaffold.ts';
 import { parseOptions, UsageError } from './usage.ts';
 
@@ -22,15 +27,20 @@ export function runNew(args: string[]): number {
 		throw new UsageError(
 			`new takes a collection and an id; "${extra.join(' ')}" is extra. Quote nothing and use - between words.`,
 		);
+	if (collection === 'results') {
+		throw new UsageError(
+			'monthly results come from the CRM: npm run results -- import FILE.csv --month YYYY-MM writes the file.',
+		);
+	}
 	if (!isCollectionName(collection)) {
 		throw new UsageError(
-			`"${collection}" is not a collection; use one of ${COLLECTION_NAMES.join(', ')}.`,
+			`"${collection}" is not a collection; use one of ${PAGE_COLLECTIONS.join(', ')}.`,
 		);
 	}
 	if (!ID_PATTERN.test(id)) {
 		throw new UsageError(`"${id}" is not a valid id; use letters, digits, - and _.`);
 	}
-	const name = collection;
+	const name = collection as PageCollection; // results were refused above
 	const folder = join(values.content, name);
 
 	// 2. Refuse an id that is taken, whatever its extension.

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `playbook` command line: the commands in `COMMANDS` below (check, new, codeowners, diff,
- * approvals, export, verify, reassign, reviews, ruleset, edit). Each is a thin pipeline over src/; usage errors exit 2, content errors
- * exit 1, and nothing prints a stack trace.
+ * approvals, export, verify, reassign, reviews, ruleset, edit, results). Each is a thin pipeline
+ * over src/; usage errors exit 2, content errors exit 1, and nothing prints a stack trace.
  */
 import { runApprovals } from './approvals.ts';
 import { runCheck } from './check.ts';
@@ -12,6 +12,7 @@ import { runEdit } from './edit.ts';
 import { runExport } from './export.ts';
 import { runNew } from './new.ts';
 import { runReassign } from './reassign.ts';
+import { runResults } from './results.ts';
 import { runReviews } from './reviews.ts';
 import { runRuleset } from './ruleset.ts';
 import { runVerify } from './verify.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
 	reviews: runReviews,
 	ruleset: runRuleset,
 	edit: runEdit,
+	results: runResults,
 };
 
 const USAGE = `Usage: playbook <command> [options]

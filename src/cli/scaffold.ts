@@ -1,4 +1,4 @@
-import type { CollectionName } from '../schemas/index.ts';
+import type { PageCollection } from '../schemas/index.ts';
 import { BUYING_ROLES, DEPARTMENTS, FORMATS, USES } from '../schemas/vocabulary.ts';
 
 export interface ScaffoldContext {
@@ -23,7 +23,7 @@ const title = (id: string) =>
  * The text of a new entry: every required key with a value that passes the schema, and a
  * comment on each choice an editor still has to make. Definitions start as drafts.
  */
-export function scaffold(collection: CollectionName, id: string, context: ScaffoldContext): string {
+export function scaffold(collection: PageCollection, id: string, context: ScaffoldContext): string {
 	if (collection === 'team') {
 		return [
 			`name: ${title(id)}`,
@@ -61,7 +61,7 @@ export function scaffold(collection: CollectionName, id: string, context: Scaffo
 			id,
 		);
 	}
-	const specific: Record<Exclude<CollectionName, 'team' | 'guides' | 'tracks'>, string[]> = {
+	const specific: Record<Exclude<PageCollection, 'team' | 'guides' | 'tracks'>, string[]> = {
 		personas: [
 			'role: Job title of the buyer',
 			`buying_role: champion # ${BUYING_ROLES.join(' | ')}`,

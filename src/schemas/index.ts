@@ -10,6 +10,7 @@ import { LibraryItemSchema } from './library.ts';
 import { PersonaSchema } from './personas.ts';
 import { SlaSchema } from './slas.ts';
 import { TeamSchema } from './team.ts';
+import { ResultsSchema } from './results.ts';
 
 /**
  * Every collection of the content contract: its folder under `content/`, its schema, the file
@@ -96,6 +97,13 @@ export const COLLECTIONS = {
 		label: 'Guides',
 		singular: 'Guide',
 	},
+	results: {
+		schema: ResultsSchema,
+		kind: 'results',
+		extensions: ['.yaml', '.yml'],
+		label: 'Monthly results',
+		singular: 'Monthly results',
+	},
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -104,6 +112,15 @@ export type DefinitionCollection = {
 }[CollectionName];
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/**
+ * Collections with pages, index and form of their own. Monthly results have none: the meeting
+ * page and each metric's page show them, and revenue operations commits them from the CRM.
+ */
+export type PageCollection = Exclude<CollectionName, 'results'>;
+export const PAGE_COLLECTIONS = COLLECTION_NAMES.filter(
+	(name): name is PageCollection => COLLECTIONS[name].kind !== 'results',
+);
 
 /** True when a folder name, URL segment or reference prefix names a collection. */
 export function isCollectionName(name: string): name is CollectionName {
@@ -118,6 +135,7 @@ export type EntryData<C extends CollectionName> = z.output<(typeof COLLECTIONS)[
 
 export { BuyerStageSchema, GuideSchema, IcpSchema, LeadStageSchema, LibraryItemSchema };
 export { PersonaSchema, SlaSchema, TeamSchema, GlossaryTermSchema, MetricSchema, TrackSchema };
+export { ResultsSchema };
 
 /** The abbreviation reps use for a whole collection (ICP, SLA), if any. */
 export function collectionAbbreviation(name: CollectionName): string | undefined {

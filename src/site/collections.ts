@@ -1,4 +1,4 @@
-import type { CollectionName, EntryData } from '../schemas/index.ts';
+import type { CollectionName, EntryData, PageCollection } from '../schemas/index.ts';
 
 export interface Heading {
 	depth: number;
@@ -25,7 +25,7 @@ const h = (slug: string, text: string): Heading => ({ depth: 2, slug, text });
  * the schemas without its page here fails the type check. The details component each entry page
  * shows is in `src/components/details/index.ts`, typed the same way.
  */
-export const COLLECTION_PAGES: { [C in CollectionName]: CollectionPage<C> } = {
+export const COLLECTION_PAGES: { [C in PageCollection]: CollectionPage<C> } = {
 	team: {
 		intro:
 			'The people who own the playbook, by department. Every definition has an owner from sales and one from marketing.',
@@ -94,7 +94,7 @@ export const COLLECTION_PAGES: { [C in CollectionName]: CollectionPage<C> } = {
 	metrics: {
 		intro:
 			'The revenue numbers both teams report the same way: how each is computed, its target and where it is measured.',
-		sections: () => [h('formula', 'How it is computed')],
+		sections: () => [h('formula', 'How it is computed'), h('results', 'Results month by month')],
 	},
 	tracks: {
 		intro: 'A reading path per role for your first two weeks, with the time each step takes.',
@@ -103,7 +103,7 @@ export const COLLECTION_PAGES: { [C in CollectionName]: CollectionPage<C> } = {
 };
 
 /** The sections an entry's page renders, for Starlight's "On this page" list. */
-export function sectionHeadings<C extends CollectionName>(
+export function sectionHeadings<C extends PageCollection>(
 	collection: C,
 	data: EntryData<C>,
 ): Heading[] {

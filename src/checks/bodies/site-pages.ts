@@ -1,5 +1,5 @@
 import { exists, type Playbook } from '../../model/playbook.ts';
-import { COLLECTION_NAMES, isCollectionName } from '../../schemas/index.ts';
+import { PAGE_COLLECTIONS, type PageCollection } from '../../schemas/index.ts';
 
 /** Pages of the site that are not entries, by path. */
 export const SITE_PAGES: ReadonlySet<string> = new Set([
@@ -10,17 +10,24 @@ export const SITE_PAGES: ReadonlySet<string> = new Set([
 	'/coverage/',
 	'/meeting/',
 	'/playbook.json',
-	...COLLECTION_NAMES.map((name) => `/${name}/`),
+	...PAGE_COLLECTIONS.map((name) => `/${name}/`),
 ]);
 
 /** True when a site path is a page the playbook builds, with or without its final slash. */
 export function pageExists(playbook: Playbook, path: string): boolean {
 	const page = path.endsWith('/') || path.includes('.') ? path : `${path}/`;
 	if (SITE_PAGES.has(page)) return true;
+	// A call plan: /prep/<persona>/<buyer-stage>/.
+	const plan = /^\/prep\/([^/]+)\/([^/]+)\/$/.exec(page);
+	if (plan)
+		return exists(playbook, 'personas', plan[1]!) && exists(playbook, 'buyer-stages', plan[2]!);
 	const match = /^\/([^/]+)\/([^/]+)\/$/.exec(page);
 	if (!match) return false;
 	const [, collection, id] = match as unknown as [string, string, string];
-	return isCollectionName(collection) && exists(playbook, collection, id);
+	return (
+		(PAGE_COLLECTIONS as string[]).includes(collection) &&
+		exists(playbook, collection as PageCollection, id)
+	);
 }
 
 /**
@@ -34,5 +41,5 @@ export function isAsset(path: string): boolean {
 /** The nearest page to suggest for a broken path: its collection's index, else the home page. */
 export function suggestPage(path: string): string {
 	const collection = path.split('/')[1]!; // a site path starts with /
-	return isCollectionName(collection) ? `/${collection}/` : '/';
+	return (PAGE_COLLECTIONS as string[]).includes(collection) ? `/${collection}/` : '/';
 }

@@ -1,5 +1,5 @@
 import type { Entry, Playbook } from '../../model/playbook.ts';
-import type { CollectionName } from '../../schemas/index.ts';
+import type { CollectionName, PageCollection } from '../../schemas/index.ts';
 import BuyerStageDetails from './BuyerStageDetails.astro';
 import GlossaryDetails from './GlossaryDetails.astro';
 import IcpDetails from './IcpDetails.astro';
@@ -22,7 +22,7 @@ export type Details<C extends CollectionName = CollectionName> = (props: {
  * the sections each renders are listed in `src/site/collections.ts`. Typed over every collection,
  * so a new collection must say what its pages show.
  */
-export const DETAILS: { [C in CollectionName]: Details<C> | undefined } = {
+export const DETAILS: { [C in PageCollection]: Details<C> | undefined } = {
 	team: PersonDetails,
 	personas: PersonaDetails,
 	icp: IcpDetails,

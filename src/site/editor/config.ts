@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { COLLECTIONS, COLLECTION_NAMES, type CollectionName } from '../../schemas/index.ts';
+import {
+	COLLECTIONS,
+	PAGE_COLLECTIONS,
+	type CollectionName,
+	type PageCollection,
+} from '../../schemas/index.ts';
 import { IsoDateSchema } from '../../schemas/fields.ts';
 import { labelOf } from '../../schemas/vocabulary.ts';
 import { REFERENCE_FIELDS } from '../../checks/references.ts';
@@ -114,11 +119,11 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
 		media_folder: 'public/uploads',
 		public_folder: '/uploads',
 		...(settings.siteUrl && { site_url: settings.siteUrl, display_url: settings.siteUrl }),
-		collections: COLLECTION_NAMES.map((name) => collectionConfig(name, input)),
+		collections: PAGE_COLLECTIONS.map((name) => collectionConfig(name, input)),
 	};
 }
 
-function collectionConfig(name: CollectionName, input: EditorConfigInput) {
+function collectionConfig(name: PageCollection, input: EditorConfigInput) {
 	const collection = COLLECTIONS[name];
 	const isTeam = name === 'team';
 	const fields = schemaFields(name, input);

@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import { COLLECTIONS, COLLECTION_NAMES } from '../../schemas/index.ts';
+import { COLLECTIONS, PAGE_COLLECTIONS } from '../../schemas/index.ts';
 import { entriesOf, nameOf, titleCollator, type Playbook } from '../../model/playbook.ts';
 import { editorConfig } from './config.ts';
 import { readFieldHints, type SchemaSourceTexts } from './field-hints.ts';
@@ -29,7 +29,7 @@ export function editorConfigYaml(
 
 /** Every entry a track step may point at, grouped by collection and sorted by title. */
 export function stepTargets(playbook: Playbook): { value: string; label: string }[] {
-	return COLLECTION_NAMES.flatMap((collection) =>
+	return PAGE_COLLECTIONS.flatMap((collection) =>
 		entriesOf(playbook, collection)
 			.map((entry) => ({
 				value: `${collection}/${entry.id}`,

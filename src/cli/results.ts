@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { checkContent } from '../checks/index.ts';
+import { parseCsv } from '../model/csv.ts';
+import { entriesOf } from '../model/playbook.ts';
+import { resultsFileText, resultsFromCsv } from '../model/results-import.ts';
+import { MonthSchema } from '../schemas/results.ts';
+import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
+
+/**
+ * `playbook results import FILE.csv --month YYYY-MM [--source TEXT] [--metric-column NAME]
+ * [--value-column NAME] [--replace] [--content DIR]`: a CRM report exported as CSV becomes
+ * `content/results/<month>.yaml`. A row it cannot match is one line each, and nothing is written.
+ */
+export function runResults(args: string[]): number {
+	const [action, ...rest] = args;
+	if (action !== 'import')
+		throw new UsageError(
+			action
+				? `results has one action, import; "${action}" is not it.`
+				: 'results needs an action: results import FILE.csv --month YYYY-MM.',
+		);
+	const { values, positionals } = parseOptions(
+		rest,
+		{
+			content: { type: 'string', default: 'content' },
+			month: { type: 'string' },
+			source: { type: 'string' },
+			'metric-column': { type: 'string' },
+			'value-column': { type: 'string' },
+			replace: { type: 'boolean', default: false },
+		},
+		true,
+	);
+	const [csvPath, ...extra] = positionals;
+	if (!csvPath) throw new UsageError('results import needs the CSV file exported from the CRM.');
+	if (extra.length > 0)
+		throw new UsageError(`results import takes one CSV file; "${extra.join(' ')}" is extra.`);
+	if (!values.month)
+		throw new UsageError('results import needs --month YYYY-MM, the month the report covers.');
+	if (!MonthSchema.safeParse(values.month).success)
+		throw new UsageError(`--month must be a month written YYYY-MM, not "${values.month}".`);
+	const day = today();
+	if (values.month > day.slice(0, 7))
+		throw new UsageError(
+			`--month ${values.month} has not started yet; this month is ${day.slice(0, 7)}.`,
+		);
+	const content = contentFolder(values.content);
+	if (!existsSync(csvPath)) throw new UsageError(`${csvPath} is not a file.`);
+
+	// 1. The playbook's metrics, from a playbook that passes its checks.
+	const report = checkContent(content, { today: day });
+	if (report.errorCount > 0) {
+		console.error(
+			`${content}  -  has problems; run npm run check and fix them before importing results.`,
+		);
+		return 1;
+	}
+	const { playbook } = report;
+	if (entriesOf(playbook, 'metrics').length === 0) {
+		console.error(
+			`${content}/metrics  -  has no metrics to record results for. Define the shared metrics first.`,
+		);
+		return 1;
+	}
+
+	// 2. Match every row; one refused row and nothing is written.
+	const rows = parseCsv(readFileSync(csvPath, 'utf8'));
+	const result = resultsFromCsv(playbook, rows, {
+		metric: values['metric-column'],
+		value: values['value-column'],
+	});
+	if (result.values === undefined) {
+		for (const refusal of result.refusals)
+			console.error(`${csvPath}  ${refusal.where}  ${refusal.message}. ${refusal.fix}`);
+		console.error(
+			`Nothing was written: ${result.refusals.length} ${result.refusals.length === 1 ? 'row was' : 'rows were'} refused.`,
+		);
+		return 1;
+	}
+
+	// 3. Write the month's file, unless one is there and --replace was not given.
+	const folder = join(content, 'results');
+	const target = join(folder, `${values.month}.yaml`);
+	const existing = ['.yaml', '.yml']
+		.map((extension) => join(folder, `${values.month}${extension}`))
+		.find((path) => existsSync(path));
+	if (existing && !values.replace) {
+		console.error(
+			`${existing}  month  already holds ${values.month}. Add --replace to write it again from the report, or import another month.`,
+		);
+		return 1;
+	}
+	const source = values.source ?? `${basename(csvPath)}, imported ${day}`;
+	mkdirSync(folder, { recursive: true });
+	writeFileSync(existing ?? target, resultsFileText(playbook, values.month, source, result.values));
+	console.log(
+		`${existing ?? target}  written: ${result.values.size} metrics for ${values.month} from ${basename(csvPath)}`,
+	);
+	const missing = entriesOf(playbook, 'metrics').filter((metric) => !result.values.has(metric.id));
+	for (const metric of missing)
+		console.log(`info: ${metric.id} has no value in the report; add it when it is in.`);
+	return 0;
+}

@@ -1,0 +1,159 @@
+import type { CsvRow } from './csv.ts';
+import { entriesOf, type Entry, type Playbook } from './playbook.ts';
+import { isPercentUnit } from './results.ts';
+
+/**
+ * Turns the rows of a CRM report into one month's results: each row names a metric (by id,
+ * title or alias) and gives its value. Pure; every row it cannot match is refused with a reason,
+ * and a caller writes nothing when any is.
+ */
+
+/** Header names tried, in order, when no column is named: what CRM reports usually call them. */
+export const METRIC_COLUMNS = ['metric id', 'metric', 'id', 'metric name', 'name', 'title', 'kpi'];
+export const VALUE_COLUMNS = ['value', 'result', 'actual', 'amount', 'total'];
+
+export interface Refusal {
+	/** `row 4`, or `header` for a missing column. */
+	where: string;
+	message: string;
+	fix: string;
+}
+
+export type ImportResult =
+	{ values: Map<string, number>; refusals: [] } | { values?: undefined; refusals: Refusal[] };
+
+export function resultsFromCsv(
+	playbook: Playbook,
+	rows: readonly CsvRow[],
+	columns: { metric?: string | undefined; value?: string | undefined } = {},
+): ImportResult {
+	const [header, ...body] = rows;
+	if (!header)
+		return refused({
+			where: 'header',
+			message: 'the file is empty',
+			fix: 'Export the report again, with its header row.',
+		});
+	const names = header.cells.map(normalise);
+	const find = (wanted: string | undefined, defaults: string[]) =>
+		wanted === undefined
+			? defaults.map((name) => names.indexOf(name)).find((index) => index >= 0)
+			: names.indexOf(normalise(wanted));
+	const metricAt = find(columns.metric, METRIC_COLUMNS);
+	const valueAt = find(columns.value, VALUE_COLUMNS);
+	const missing: Refusal[] = [];
+	const heard = header.cells.map((cell) => `"${cell.trim()}"`).join(', ');
+	if (metricAt === undefined || metricAt < 0)
+		missing.push({
+			where: 'header',
+			message: `has no ${columns.metric ? `"${columns.metric}"` : 'metric'} column (it has ${heard})`,
+			fix: 'Name the column of metric ids or titles with --metric-column "Its header".',
+		});
+	if (valueAt === undefined || valueAt < 0)
+		missing.push({
+			where: 'header',
+			message: `has no ${columns.value ? `"${columns.value}"` : 'value'} column (it has ${heard})`,
+			fix: 'Name the column of values with --value-column "Its header".',
+		});
+	if (missing.length > 0 || metricAt === undefined || valueAt === undefined)
+		return refused(...missing);
+
+	const metrics = entriesOf(playbook, 'metrics');
+	const byName = new Map<string, Entry<'metrics'>>();
+	for (const metric of metrics)
+		for (const name of [metric.id, metric.data.title, ...metric.data.aliases])
+			byName.set(normalise(name), metric);
+	const values = new Map<string, number>();
+	const rowOf = new Map<string, number>();
+	const refusals: Refusal[] = [];
+	for (const row of body) {
+		const where = `row ${row.line}`;
+		const named = (row.cells[metricAt] ?? '').trim();
+		const metric = byName.get(normalise(named));
+		if (!metric) {
+			refusals.push({
+				where,
+				message: named ? `"${named}" is not a metric of the playbook` : 'has no metric',
+				fix: `Use a metric id or title from content/metrics: ${metrics.map((m) => m.id).join(', ')}.`,
+			});
+			continue;
+		}
+		const text = (row.cells[valueAt] ?? '').trim();
+		const value = parseValue(text, metric.data.unit);
+		if (value === undefined) {
+			refusals.push({
+				where,
+				message: `the value of ${metric.data.title} is ${text ? `"${text}"` : 'empty'}, not a number`,
+				fix: `Write the number alone in the metric's unit (${metric.data.unit}), for example 27.5.`,
+			});
+			continue;
+		}
+		if (isPercentUnit(metric.data.unit) && (value < 0 || value > 100)) {
+			refusals.push({
+				where,
+				message: `${metric.data.title} is ${text}, but it is a percent, from 0 to 100`,
+				fix: 'Export the percent itself (27.5 for 27.5%), not a ratio or a count.',
+			});
+			continue;
+		}
+		const first = rowOf.get(metric.id);
+		if (first !== undefined) {
+			refusals.push({
+				where,
+				message: `${metric.data.title} is also on row ${first}`,
+				fix: 'Keep one row per metric in the report.',
+			});
+			continue;
+		}
+		rowOf.set(metric.id, row.line);
+		values.set(metric.id, value);
+	}
+	if (refusals.length > 0) return refused(...refusals);
+	if (values.size === 0)
+		return refused({
+			where: 'header',
+			message: 'the report has no rows under its header',
+			fix: 'Export the report again with its rows.',
+		});
+	return { values, refusals: [] };
+}
+
+function refused(...refusals: Refusal[]): ImportResult {
+	return { refusals };
+}
+
+const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A number as reports write it: `27.5`, `27.5%`, `$2,440,000`, `1 234`, `(12)` for minus twelve.
+ * A percent sign only on a percent metric; anything else that is not a number gives undefined.
+ */
+export function parseValue(text: string, unit: string): number | undefined {
+	let cleaned = text.replace(/[\s\u00a0]/g, '');
+	const negative = /^\(.*\)$/.test(cleaned);
+	if (negative) cleaned = cleaned.slice(1, -1);
+	if (cleaned.endsWith('%')) {
+		if (!isPercentUnit(unit)) return undefined;
+		cleaned = cleaned.slice(0, -1);
+	}
+	if (unit.trim() === 'USD') cleaned = cleaned.replace(/^\$/, '');
+	if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
+	if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
+	const value = Number(cleaned);
+	return negative ? -value : value;
+}
+
+/** The month's file, in the layout of the content contract. */
+export function resultsFileText(
+	playbook: Playbook,
+	month: string,
+	source: string,
+	values: ReadonlyMap<string, number>,
+): string {
+	const quoted = (text: string) => JSON.stringify(text);
+	const lines = [`month: ${month}`, `source: ${quoted(source)}`, 'metrics:'];
+	// In the playbook's order of metrics, so files of different months line up in a diff.
+	for (const metric of entriesOf(playbook, 'metrics'))
+		if (values.has(metric.id)) lines.push(`  ${metric.id}: ${values.get(metric.id)}`);
+	return `${lines.join('\n')}\n`;
+}
