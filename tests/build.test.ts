@@ -310,3 +310,19 @@ describe('knowledge checks follow the definitions they are made from', () => {
 		expect(after.text).not.toContain('100');
 	});
 });
+
+describe('the meeting page without monthly results', () => {
+	test('keeps its agenda, with no results section and no chart', () => {
+		const root = playbookWith();
+		rmSync(join(root, 'content', 'results'), { recursive: true });
+		const outDir = join(out, 'no-results');
+		const { code, output } = buildSite(join(root, 'content'), outDir);
+		expect(code, output).toBe(0);
+		const html = readFileSync(join(outDir, 'meeting', 'index.html'), 'utf8');
+		expect(html).not.toContain('against the targets');
+		expect(html).not.toContain('data-chart=');
+		expect(html).toContain('Shared metrics and targets');
+		const metric = readFileSync(join(outDir, 'metrics', 'mql-to-won', 'index.html'), 'utf8');
+		expect(text(metric)).toContain('No results recorded yet.');
+	});
+});

@@ -91,6 +91,7 @@ export const SAMPLES = {
 	},
 	'tracks/sdr.mdx': { title: 'title', summary: 'summary', role: 'text' },
 	'guides/start-here.md': { title: 'title', summary: 'summary' },
+	'results/2026-10.yaml': { month: 'month', source: 'text', notes: 'text' },
 } as const satisfies Record<string, Record<string, FieldType>>;
 
 type FieldType =
@@ -111,7 +112,8 @@ type FieldType =
 	| 'order'
 	| 'tier'
 	| 'count'
-	| 'months';
+	| 'months'
+	| 'month';
 
 function definition() {
 	return {
@@ -198,6 +200,13 @@ const WRONG_VALUES: Record<FieldType, [label: string, value: unknown, message: R
 	status: [
 		['capitalised', 'Approved', NOT_LISTED],
 		['empty', '', NOT_LISTED],
+	],
+	month: [
+		['a day', '2026-10-01', /is not a month\. Write it as YYYY-MM/],
+		['month 13', '2026-13', /is not a month/],
+		['month 0', '2026-00', /is not a month/],
+		['written as words', 'October 2026', /is not a month/],
+		['a number', 202610, /202610 is a whole number, not text/],
 	],
 	date: [
 		['month 13', '2026-13-01', /is not a real date/],
@@ -294,6 +303,7 @@ export function missingKeyCases(): Case[] {
 		'disqualifiers',
 		'personas',
 		'next',
+		'notes',
 	]);
 	const cases: Case[] = [];
 	for (const [file, fields] of Object.entries(SAMPLES)) {
@@ -921,6 +931,7 @@ export function fileCases(): Case[] {
 				}),
 			ACCEPTED,
 		),
+		...resultsCases(c),
 		c(
 			'a track step read from a relative path',
 			(d) =>
@@ -1462,5 +1473,106 @@ export function fileCases(): Case[] {
 			['content/personas/cfo.txt', '-', /is not read: personas entries are \.mdx or \.md files/],
 		]),
 		c('a hidden file', (d) => put(d, 'personas/.DS_Store', Uint8Array.from([0, 1, 2])), ACCEPTED),
+	];
+}
+
+/** Monthly results against the metrics they report. */
+function resultsCases(c: (name: string, edit: Case['edit'], expect: Expected[]) => Case): Case[] {
+	const RESULTS = 'results/2026-10.yaml';
+	const file = `content/${RESULTS}`;
+	const values = (metrics: Record<string, unknown>) => (d: string) =>
+		setKeys(d, RESULTS, { metrics });
+	const write = (d: string, name: string, text: string) =>
+		writeFileSync(join(d, 'results', name), text);
+	return [
+		c('a result for a metric that does not exist', values({ 'mql-to-wins': 4 }), [
+			[
+				file,
+				'metrics.mql-to-wins',
+				/names no metric in content\/metrics\. Did you mean mql-to-won\?/,
+			],
+		]),
+		c('a result that is not a number', values({ 'mql-to-won': '4.2%' }), [
+			[file, 'metrics.mql-to-won', /"4\.2%" is text, not a number\. Write a number instead/],
+		]),
+		c('a percent result above 100', values({ 'mql-to-won': 142 }), [
+			[
+				file,
+				'metrics.mql-to-won',
+				/is 142, but MQL to won is a percent, from 0 to 100\. Write the percent itself/,
+			],
+		]),
+		c('a percent result below zero', values({ 'mql-to-won': -1 }), [
+			[file, 'metrics.mql-to-won', /is -1, but MQL to won is a percent, from 0 to 100/],
+		]),
+		c('results with no metrics', values({}), [
+			[file, 'metrics', /is empty\. Add one line per metric id with its value for the month/],
+		]),
+		c(
+			'results for a month still to come',
+			(d) => {
+				rmSync(join(d, RESULTS));
+				write(d, '2026-12.yaml', 'month: 2026-12\nsource: Forecast\nmetrics:\n  mql-to-won: 5\n');
+			},
+			[
+				[
+					'content/results/2026-12.yaml',
+					'month',
+					/2026-12 has not started yet \(this month is 2026-11\)\. Results are for months that have begun/,
+				],
+			],
+		),
+		c(
+			'a results file not named for its month',
+			(d) => write(d, 'october.yaml', 'month: 2026-09\nsource: CRM\nmetrics:\n  mql-to-won: 4\n'),
+			[
+				[
+					'content/results/october.yaml',
+					'month',
+					/is 2026-09, but the file is named for october\. Name the file 2026-09\.yaml/,
+				],
+			],
+		),
+		c(
+			'two results files for one month',
+			(d) => write(d, 'oct-2026.yaml', 'month: 2026-10\nsource: CRM\nmetrics:\n  mql-to-won: 4\n'),
+			[
+				[
+					'content/results/oct-2026.yaml',
+					'month',
+					/is 2026-10, but the file is named for oct-2026/,
+				],
+				[
+					'content/results/oct-2026.yaml',
+					'month',
+					/2026-10 already has results in content\/results\/2026-10\.yaml\. Keep one file per month/,
+				],
+			],
+		),
+		c(
+			'a month written twice, as .yaml and .yml',
+			(d) => write(d, '2026-10.yml', 'month: 2026-10\nsource: CRM\nmetrics:\n  mql-to-won: 4\n'),
+			[['content/results/2026-10.yml', 'id', /already/]],
+		),
+		c(
+			'a metric with no result for the latest month is a note, not a failure',
+			(d) => {
+				const metric = readFileSync(join(d, 'metrics', 'mql-to-won.mdx'), 'utf8');
+				writeFileSync(
+					join(d, 'metrics', 'win-rate.mdx'),
+					metric.replace('title: MQL to won', 'title: Win rate'),
+				);
+				// Its info: line is in the snapshot; the checker accepts the playbook.
+			},
+			ACCEPTED,
+		),
+		c(
+			'twelve months of results, each named for its month',
+			(d) => {
+				for (const month of ['2025-11', '2025-12', '2026-01', '2026-11'])
+					write(d, `${month}.yaml`, `month: ${month}\nsource: CRM\nmetrics:\n  mql-to-won: 4.5\n`);
+			},
+			ACCEPTED,
+		),
 	];
 }

@@ -16,16 +16,9 @@ export const ResultsSchema = z.strictObject({
 	/** Where the values come from, e.g. `CRM funnel report, exported 2026-12-01`. */
 	source: TextSchema,
 	/** Metric id → the month's value, in the metric's unit. Required, non-empty. */
-	metrics: z
-		.record(
-			z.string(),
-			z.number({
-				error: 'is not a number. Write the value alone, in the metric’s unit, for example 27.5.',
-			}),
-		)
-		.refine((values) => Object.keys(values).length > 0, {
-			error: 'is empty. Add one line per metric id with its value for the month.',
-		}),
+	metrics: z.record(z.string(), z.number()).refine((values) => Object.keys(values).length > 0, {
+		error: 'is empty. Add one line per metric id with its value for the month.',
+	}),
 	/** What happened that month, in a sentence or two. Optional. */
 	notes: TextSchema.optional(),
 });
