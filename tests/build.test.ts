@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { playbookWith } from './helpers.ts';
 import { buildSite } from './sites.ts';
-import { COLLECTION_NAMES, DEFINITION_COLLECTIONS } from '../src/schemas/index.ts';
+import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
 const site = inject('sites').minimal;
@@ -63,7 +63,7 @@ describe('the site built from a fixture playbook', () => {
 	});
 
 	test('every collection has an index, and the home page sends each role somewhere', () => {
-		for (const collection of COLLECTION_NAMES) {
+		for (const collection of PAGE_COLLECTIONS) {
 			expect(existsSync(join(site, collection, 'index.html'))).toBe(true);
 		}
 		const home = text(page(''));

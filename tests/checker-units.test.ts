@@ -84,6 +84,7 @@ describe('words shown for the contract’s values', () => {
 			  "library": null,
 			  "metrics": null,
 			  "personas": null,
+			  "results": null,
 			  "slas": "SLA",
 			  "team": null,
 			  "tracks": null,

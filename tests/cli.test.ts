@@ -32,7 +32,7 @@ describe('npm run check', () => {
 		expect(stdout.trim().split('\n')).toEqual([
 			'content/icp/tier-one.mdx  reviewed  "2026-02-30" is not a real date. Write the day as YYYY-MM-DD, for example 2026-10-01.',
 			'content/lead-stages/mql.mdx  owners  needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.',
-			'Playbook has problems: 2 errors, 0 warnings in 20 files.',
+			'Playbook has problems: 2 errors, 0 warnings in 21 files.',
 		]);
 		noStackTrace(stdout + stderr);
 	});
@@ -53,7 +53,7 @@ describe('npm run check', () => {
 		const { code, stdout } = playbook(['check', '--format', 'json'], root);
 		expect(code).toBe(1);
 		const report = JSON.parse(stdout);
-		expect(report).toMatchObject({ ok: false, errorCount: 2, warningCount: 0, fileCount: 20 });
+		expect(report).toMatchObject({ ok: false, errorCount: 2, warningCount: 0, fileCount: 21 });
 		expect(report.problems[0]).toMatchObject({
 			file: 'content/personas/cfo.mdx',
 			field: 'owners',

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
-import { COLLECTIONS, COLLECTION_NAMES, LeadStageSchema } from '../src/schemas/index.ts';
+import { COLLECTIONS, PAGE_COLLECTIONS, LeadStageSchema } from '../src/schemas/index.ts';
 import { REFERENCE_FIELDS } from '../src/checks/references.ts';
 import { readContent } from '../src/checks/read-content.ts';
 import {
@@ -79,7 +79,7 @@ function compare(collection: string, prefix: string, schema: Json, fields: Edito
 
 describe('the editor configuration, made from the schemas', () => {
 	test('has every collection, in its folder, saving through pull requests', () => {
-		expect(config.collections.map((collection) => collection.name)).toEqual(COLLECTION_NAMES);
+		expect(config.collections.map((collection) => collection.name)).toEqual(PAGE_COLLECTIONS);
 		expect(config.publish_mode).toBe('editorial_workflow');
 		// Without PLAYBOOK_REPO it saves only through the local backend of npm run edit.
 		expect(config.backend).toMatchObject({
@@ -96,7 +96,7 @@ describe('the editor configuration, made from the schemas', () => {
 		}
 	});
 
-	test.each(COLLECTION_NAMES)(
+	test.each(PAGE_COLLECTIONS)(
 		'%s: every key of its schema is a field with the right widget',
 		(name) => {
 			const collection = config.collections.find((c) => c.name === name)!;
@@ -109,7 +109,7 @@ describe('the editor configuration, made from the schemas', () => {
 		},
 	);
 
-	test.each(COLLECTION_NAMES)(
+	test.each(PAGE_COLLECTIONS)(
 		'%s: required and optional as the schema says, each with its hint',
 		(name) => {
 			const schema = inputJsonSchema(COLLECTIONS[name].schema) as Json;

@@ -13,7 +13,7 @@ import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
 import { readEntryFile } from '../src/browser/entry-file.ts';
 import { DEFAULT_EDITOR_PORT } from '../src/site/editor/settings.ts';
 import { fieldLabel } from '../src/site/editor/config.ts';
-import { COLLECTION_NAMES } from '../src/schemas/index.ts';
+import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 
 /**
  * The editor as a person uses it: Decap CMS served from the built example site, saving through
@@ -253,7 +253,7 @@ describe('saving never changes what the editor did not touch', () => {
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
 		const opened: string[] = [];
-		for (const collection of COLLECTION_NAMES) {
+		for (const collection of PAGE_COLLECTIONS) {
 			const folder = join(ROOT, 'content', collection);
 			for (const file of readdirSync(folder)) {
 				const id = file.replace(/\.[^.]+$/, '');
@@ -277,7 +277,7 @@ describe('saving never changes what the editor did not touch', () => {
 		expect(opened.length).toBeGreaterThan(80);
 	}, 240_000);
 
-	test.each(COLLECTION_NAMES.filter((name) => name !== 'lead-stages'))(
+	test.each(PAGE_COLLECTIONS.filter((name) => name !== 'lead-stages'))(
 		'a saved %s entry differs from its file in the changed field alone',
 		async (collection) => {
 			const folder = join(ROOT, 'content', collection);

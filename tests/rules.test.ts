@@ -175,7 +175,7 @@ describe('reading content', () => {
 	test('the minimal fixture loads every collection with ids from file names', () => {
 		const { playbook, problems, fileCount } = readContent(MINIMAL);
 		expect(problems).toEqual([]);
-		expect(fileCount).toBe(20);
+		expect(fileCount).toBe(21);
 		expect([...playbook.entries['lead-stages'].keys()].sort()).toEqual([
 			'disqualified',
 			'mql',

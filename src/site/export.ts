@@ -46,6 +46,8 @@ export function playbookExport(playbook: Playbook, siteUrl: string, today: strin
 			url: `${site}${pathOf('team', person.id)}`,
 			...person.data,
 		})),
+		// The monthly values of the shared metrics, oldest first.
+		results: entriesOf(playbook, 'results').map((month) => ({ file: month.file, ...month.data })),
 		contract: contractJsonSchema(),
 	};
 }
