@@ -319,7 +319,7 @@ describe('the meeting page without monthly results', () => {
 		const { code, output } = buildSite(join(root, 'content'), outDir);
 		expect(code, output).toBe(0);
 		const html = readFileSync(join(outDir, 'meeting', 'index.html'), 'utf8');
-		expect(html).not.toContain('against the targets');
+		expect(html).not.toContain('id="last-month"');
 		expect(html).not.toContain('data-chart=');
 		expect(html).toContain('Shared metrics and targets');
 		const metric = readFileSync(join(outDir, 'metrics', 'mql-to-won', 'index.html'), 'utf8');
