@@ -887,48 +887,26 @@ export function fileCases(): Case[] {
 		).map(([name, changes, field, message]) =>
 			c(
 				name,
-				(d) =>
-					setKeys(d, 'tracks/sdr.mdx', {
-						steps: [
-							{
-								read: 'lead-stages/mql',
-								take: 'What makes an MQL.',
-								minutes: 5,
-								check: [
-									Object.fromEntries(
-										Object.entries({
-											question: 'How many points make an MQL?',
-											why: 'The threshold is 100 points.',
-											...changes,
-										}).filter(([, value]) => value !== undefined),
-									),
-								],
-							},
-						],
-					}),
+				withCheck(
+					Object.fromEntries(
+						Object.entries({
+							question: 'How many points make an MQL?',
+							why: 'The threshold is 100 points.',
+							...changes,
+						}).filter(([, value]) => value !== undefined),
+					),
+				),
 				[['content/tracks/sdr.mdx', field, message]],
 			),
 		),
 		c(
 			'a track step with a knowledge check written right',
-			(d) =>
-				setKeys(d, 'tracks/sdr.mdx', {
-					steps: [
-						{
-							read: 'lead-stages/mql',
-							take: 'What makes an MQL.',
-							minutes: 5,
-							check: [
-								{
-									question: 'Who works MQLs?',
-									choices: ['Marketing', 'Sales'],
-									answer: 'Marketing',
-									why: 'The MQL stage is worked by marketing.',
-								},
-							],
-						},
-					],
-				}),
+			withCheck({
+				question: 'Who works MQLs?',
+				choices: ['Marketing', 'Sales'],
+				answer: 'Marketing',
+				why: 'The MQL stage is worked by marketing.',
+			}),
 			ACCEPTED,
 		),
 		...resultsCases(c),
@@ -1575,4 +1553,12 @@ function resultsCases(c: (name: string, edit: Case['edit'], expect: Expected[]) 
 			ACCEPTED,
 		),
 	];
+}
+
+/** The SDR track as one step that reads the MQL and asks one question after it. */
+function withCheck(check: Record<string, unknown>): Case['edit'] {
+	return (content) =>
+		setKeys(content, 'tracks/sdr.mdx', {
+			steps: [{ read: 'lead-stages/mql', take: 'What makes an MQL.', minutes: 5, check: [check] }],
+		});
 }
