@@ -87,12 +87,16 @@ export default defineConfig({
 				},
 			],
 			// Page titles come from the content: written as text, never as markup.
-			components: { Head: './src/components/Head.astro' },
+			components: {
+				Head: './src/components/Head.astro',
+				PageTitle: './src/components/PageTitle.astro',
+			},
 			customCss: ['./src/styles/playbook.css'],
 			pagefind: {
 				// A definition's abbreviation and aliases (the `keywords` metadata) outrank pages that
-				// merely mention them, so "MQL" finds the MQL definition first.
-				ranking: { metaWeights: { keywords: 10, title: 5 } },
+				// merely mention them, so "MQL" finds the MQL definition first; a collection's index
+				// also carries its abbreviation as `collection`, so "SLA" finds the SLAs index first.
+				ranking: { metaWeights: { collection: 10, keywords: 10, title: 5 } },
 			},
 		}),
 	],

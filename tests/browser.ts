@@ -88,6 +88,37 @@ export async function searchSite(page: Page, term: string): Promise<string[]> {
 	);
 }
 
+/** One search result as a reader sees it: its page, its title, its sections and its chips. */
+export interface SearchResult {
+	path: string;
+	title: string;
+	sections: string[];
+	chips: string[];
+}
+
+/** The results `searchSite` left on the page, with the sections and visible chips of each. */
+export async function searchResults(page: Page, term: string): Promise<SearchResult[]> {
+	await searchSite(page, term);
+	return page.$$eval('.pagefind-ui__result', (results) =>
+		results.map((result) => {
+			const link = result.querySelector(
+				'.pagefind-ui__result-inner > .pagefind-ui__result-title > .pagefind-ui__result-link',
+			) as HTMLAnchorElement;
+			const text = (el: Element) => el.textContent.trim();
+			return {
+				path: new URL(link.href).pathname,
+				title: text(link),
+				sections: [
+					...result.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link'),
+				].map(text),
+				chips: [...result.querySelectorAll<HTMLElement>('.pagefind-ui__result-tag')]
+					.filter((chip) => chip.checkVisibility())
+					.map(text),
+			};
+		}),
+	);
+}
+
 const SEARCH_BOX = '.pagefind-ui__search-input';
 
 /**

@@ -8,7 +8,7 @@ import {
 	stateFromQuery,
 } from '../src/browser/finder-state.ts';
 import { finderOptions } from '../src/site/finder-options.ts';
-import { searchFacets } from '../src/site/search-facets.ts';
+import { indexSearchFacets, searchFacets } from '../src/site/search-facets.ts';
 import { readContent } from '../src/checks/read-content.ts';
 import { MINIMAL } from './helpers.ts';
 
@@ -83,7 +83,7 @@ describe('what each page tells Pagefind', () => {
 		expect(facets.meta).toMatchObject({
 			summary: 'How long finance teams take to close.',
 			personas: 'Every persona',
-			talk_track: 'Ask where they sit against the median.',
+			'talk track': 'Ask where they sit against the median.',
 		});
 	});
 
@@ -95,6 +95,11 @@ describe('what each page tells Pagefind', () => {
 		expect(searchFacets(playbook, playbook.entries.slas.get('mql-follow-up')!).meta.keywords).toBe(
 			'SLA',
 		);
+		expect(indexSearchFacets('slas')).toMatchObject({
+			meta: { collection: 'SLA', keywords: 'SLA, service levels, service level agreements' },
+			keywords: ['SLA', 'service levels', 'service level agreements'],
+		});
+		expect(indexSearchFacets('personas').meta).toEqual({ keywords: 'buyers, buyer personas' });
 		expect(searchFacets(playbook, playbook.entries.team.get('rae-ops')!)).toEqual({
 			filters: { kind: ['Person'] },
 			meta: {},

@@ -12,7 +12,7 @@ import {
 	stepQuestions,
 } from '../src/site/knowledge-checks.ts';
 import { callPlan, callPlanPairs, callPlanPath } from '../src/site/call-plan.ts';
-import { formatAmount } from '../src/site/metrics.ts';
+import { formatAmount } from '../src/model/words.ts';
 import { trackSteps } from '../src/site/tracks.ts';
 import { dropStaleContentCache, schemaDigest } from '../src/site/content-cache.ts';
 import {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { readContent } from '../src/checks/read-content.ts';
 import { parseCsv } from '../src/model/csv.ts';
-import { monthName } from '../src/model/playbook.ts';
+import { formatAmount, monthName } from '../src/model/words.ts';
 import {
 	latestResults,
 	meetsTarget,
@@ -13,7 +13,6 @@ import {
 	monthsFrom,
 } from '../src/model/results.ts';
 import { parseValue, resultsFromCsv } from '../src/model/results-import.ts';
-import { formatAmount } from '../src/site/metrics.ts';
 import { changeInWords, targetInWords, trendChart, trendMonths } from '../src/site/results.ts';
 import { check, lines, MINIMAL, playbookWith, TODAY } from './helpers.ts';
 import { ROOT } from './sites.ts';

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../src/model/playbook.ts';
 import { readContent } from '../src/checks/read-content.ts';
 import { servesPersona, sorted } from '../src/model/views.ts';
-import { exampleSiteInChromium, searchSite } from './browser.ts';
+import { exampleSiteInChromium, searchResults, searchSite } from './browser.ts';
 import { ROOT } from './sites.ts';
 
 /** The example playbook, read by the checker: the truth the finder's results are compared to. */
@@ -54,8 +54,49 @@ describe('Starlight search finds definitions by the words reps use', () => {
 	test.each([
 		['ICP', '/icp/'],
 		['SLA', '/slas/'],
-	])('%s puts a definition of that kind first', async (abbreviation, prefix) => {
-		expect((await searchFor(abbreviation))[0]).toMatch(new RegExp(`^${prefix}[a-z0-9-]+/$`));
+		['service levels', '/slas/'],
+		['KPIs', '/metrics/'],
+	])('%s puts the index of that collection first', async (term, index) => {
+		expect((await searchFor(term))[0]).toBe(index);
+	});
+	test('ICP lists the tiers best fit first, after the index', async () => {
+		const tiers = entriesOf(playbook, 'icp')
+			.sort((a, b) => a.data.tier - b.data.tier)
+			.map((tier) => `/icp/${tier.id}/`);
+		const found = (await searchFor('ICP')).filter((path) => tiers.includes(path));
+		expect(found).toEqual(tiers);
+	});
+	// A word to avoid with a note in brackets ("customer (before they sign)") is not typed as is.
+	test.each(
+		entriesOf(playbook, 'glossary').flatMap((term) =>
+			term.data.avoid.filter((word) => !word.includes('(')).map((word) => [word, term.id]),
+		),
+	)('the word not to use, "%s", finds the term to use instead (%s) first', async (word, id) => {
+		expect((await searchFor(word))[0]).toBe(`/glossary/${id}/`);
+	});
+	test.each([
+		['coverage', '/coverage/'],
+		['meeting', '/meeting/'],
+		['recent changes', '/changes/'],
+		['reviews due', '/review/'],
+	])('pages that only list others stay out of results ("%s")', async (term, path) => {
+		expect(await searchFor(term)).not.toContain(path);
+	});
+	test('a result does not repeat its own title as a section, and its chips read as words', async () => {
+		const page = await openPage('/');
+		for (const term of ['SLA', 'talk track', 'MQL']) {
+			const results = await searchResults(page, term);
+			expect(results.length).toBeGreaterThan(2);
+			for (const result of results) {
+				expect(result.sections, `${term}: ${result.path}`).not.toContain(result.title);
+				for (const chip of result.chips) {
+					expect(chip, `${term}: ${result.path}`).toMatch(/^[A-Z][a-z]+( [a-z]+)*: \S/);
+					expect(chip).not.toMatch(/^(Keywords|Collection):/);
+				}
+			}
+			await page.goto(`${example.url}/`);
+		}
+		await page.context().close();
 	});
 	test('an alias finds the definition that declares it', async () => {
 		const mql = entriesOf(playbook, 'lead-stages').find((s) =>

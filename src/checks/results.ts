@@ -1,4 +1,5 @@
-import { entriesOf, monthName, type Playbook } from '../model/playbook.ts';
+import { entriesOf, type Playbook } from '../model/playbook.ts';
+import { monthName } from '../model/words.ts';
 import { latestMonth, isPercentUnit } from '../model/results.ts';
 import { type Problem, problem } from './problems.ts';
 import { closest } from './schema-problems.ts';

@@ -1,5 +1,6 @@
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { entriesOf, type Entry, nameOf, type Playbook } from './playbook.ts';
+import { fieldLabel } from './words.ts';
 
 /** One changed field, in the reader's terms. */
 export interface FieldChange {
@@ -231,17 +232,26 @@ function entryChange(
 
 /** One field change as a line: `score_threshold: 100 → 120`, `owners: + a, − b`. */
 export function formatFieldChange(change: FieldChange): string {
+	return fieldChangeLine(change, change.field);
+}
+
+/** The same line with the field named as a reader does: `Score threshold: 100 → 120`. */
+export function readerFieldChange(change: FieldChange): string {
+	return fieldChangeLine(change, fieldLabel(change.field));
+}
+
+function fieldChangeLine(change: FieldChange, field: string): string {
 	const clip = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
 	if (change.added || change.removed) {
 		const parts = [
 			...(change.added ?? []).map((value) => `+ ${value}`),
 			...(change.removed ?? []).map((value) => `− ${value}`),
 		];
-		return `${change.field}: ${parts.join(', ')}`;
+		return `${field}: ${parts.join(', ')}`;
 	}
-	if (change.before === undefined) return `${change.field}: added, ${clip(change.after ?? '')}`;
-	if (change.after === undefined) return `${change.field}: removed (was ${clip(change.before)})`;
-	return `${change.field}: ${clip(change.before)} → ${clip(change.after)}`;
+	if (change.before === undefined) return `${field}: added, ${clip(change.after ?? '')}`;
+	if (change.after === undefined) return `${field}: removed (was ${clip(change.before)})`;
+	return `${field}: ${clip(change.before)} → ${clip(change.after)}`;
 }
 
 /** The label a change is listed under. */

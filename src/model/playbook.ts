@@ -1,3 +1,4 @@
+import { monthName } from './words.ts';
 import type { CollectionName, EntryData } from '../schemas/index.ts';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
 
@@ -54,14 +55,6 @@ export function nameOf(entry: Entry): string {
 	if (entry.collection === 'team') return (entry as Entry<'team'>).data.name;
 	if (entry.collection === 'results') return `Results for ${monthName(entry.id)}`;
 	return (entry.data as { title: string }).title;
-}
-
-/** `November 2026` for `2026-11`; anything else as it is. */
-export function monthName(month: string): string {
-	const match = /^(\d{4})-(\d{2})$/.exec(month);
-	if (!match) return month;
-	const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-	return date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** The entries of one collection, in id order. */

@@ -43,6 +43,23 @@ const DAY = 86_400_000;
 
 /** Definitions whose review is overdue or due within `withinDays`, most urgent first. */
 export function reviewsDue(playbook: Playbook, today: string, withinDays = 30): ReviewItem[] {
+	return reviewSchedule(playbook, today).filter((item) => item.daysLeft <= withinDays);
+}
+
+/** The `count` reviews that fall due after the next `withinDays`, soonest first. */
+export function reviewsAfter(
+	playbook: Playbook,
+	today: string,
+	withinDays = 30,
+	count = 10,
+): ReviewItem[] {
+	return reviewSchedule(playbook, today)
+		.filter((item) => item.daysLeft > withinDays)
+		.slice(0, count);
+}
+
+/** Every definition's next review, most urgent first. */
+function reviewSchedule(playbook: Playbook, today: string): ReviewItem[] {
 	return DEFINITION_COLLECTIONS.flatMap<Entry<DefinitionCollection>>((collection) =>
 		entriesOf(playbook, collection),
 	)
@@ -54,6 +71,5 @@ export function reviewsDue(playbook: Playbook, today: string, withinDays = 30): 
 				daysLeft: Math.round((Date.parse(review.due) - Date.parse(today)) / DAY),
 			};
 		})
-		.filter((item) => item.daysLeft <= withinDays)
 		.sort((a, b) => a.daysLeft - b.daysLeft || a.entry.id.localeCompare(b.entry.id, 'en'));
 }

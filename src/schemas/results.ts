@@ -13,7 +13,7 @@ export const MonthSchema = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, {
 export const ResultsSchema = z.strictObject({
 	/** The month the values are for, `YYYY-MM`; the file is named after it. */
 	month: MonthSchema,
-	/** Where the values come from, e.g. `CRM funnel report, exported 2026-12-01`. */
+	/** Where the values come from, e.g. `CRM funnel report, exported December 1, 2026`. */
 	source: TextSchema,
 	/** Metric id → the month's value, in the metric's unit. Required, non-empty. */
 	metrics: z.record(z.string(), z.number()).refine((values) => Object.keys(values).length > 0, {

@@ -4,7 +4,8 @@ import { entryTitle, pathOf, sorted } from '../model/views.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { targetCeiling } from '../schemas/slas.ts';
 import type { CheckQuestion } from '../schemas/tracks.ts';
-import { formatAmount, formatTarget } from './metrics.ts';
+import { formatTarget } from './metrics.ts';
+import { formatAmount } from '../model/words.ts';
 
 /**
  * Knowledge checks for a track's steps: the questions the track's authors wrote, and questions

@@ -1,9 +1,9 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { monthName } from '../model/playbook.ts';
+import { formatAmount, monthName } from '../model/words.ts';
 import { isPercentUnit, meetsTarget, type MonthValue, monthsEnding } from '../model/results.ts';
 import type { Metric } from '../schemas/metrics.ts';
-import { formatAmount, formatTarget } from './metrics.ts';
+import { formatTarget } from './metrics.ts';
 
 /**
  * How the monthly results read on a page: values against targets in words, and trend charts

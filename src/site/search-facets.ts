@@ -1,4 +1,5 @@
-import { collectionAbbreviation, COLLECTIONS } from '../schemas/index.ts';
+import { collectionAbbreviation, COLLECTIONS, type PageCollection } from '../schemas/index.ts';
+import { COLLECTION_PAGES } from './collections.ts';
 import { EVERY_PERSONA, pagefindValue } from '../browser/finder-state.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
@@ -44,13 +45,23 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 		meta: {},
 		keywords: [],
 	};
-	const data = entry.data as { summary?: string; abbreviation?: string; aliases?: string[] };
+	const data = entry.data as {
+		summary?: string;
+		abbreviation?: string;
+		aliases?: string[];
+		avoid?: string[];
+	};
 	if (data.summary) facets.meta.summary = data.summary;
 	if (data.abbreviation) facets.keywords.unshift(data.abbreviation);
 	facets.keywords.push(...(data.aliases ?? []));
-	// The collection's own abbreviation (ICP, SLA) ranks each of its entries for it too.
-	const words = [collectionAbbreviation(entry.collection), ...facets.keywords].filter(Boolean);
-	if (words.length > 0) facets.meta.keywords = words.join(', ');
+	// The collection's own abbreviation (ICP, SLA) ranks each of its entries for it too (after
+	// the index, which also has it as its `collection`), and a glossary term's words to avoid
+	// find the term: "deal size" finds ACV, the word to use instead.
+	setKeywords(facets, [
+		...facets.keywords,
+		...(data.avoid ?? []),
+		collectionAbbreviation(entry.collection),
+	]);
 
 	if (entry.collection === 'library') {
 		const item = (entry as Entry<'library'>).data;
@@ -66,7 +77,8 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 		facets.meta.format = labelOf(item.format);
 		facets.meta.stages = stages.join(', ');
 		facets.meta.personas = facets.filters.persona.join(', ');
-		if (item.talk_track) facets.meta.talk_track = firstSentence(item.talk_track);
+		// Pagefind shows a metadata key as the chip's label, so it is written as a reader reads it.
+		if (item.talk_track) facets.meta['talk track'] = firstSentence(item.talk_track);
 	}
 	if (entry.collection === 'buyer-stages')
 		facets.filters.stage = [titleOf(playbook, entry.collection, entry.id)];
@@ -75,4 +87,41 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 	for (const [name, values] of Object.entries(facets.filters))
 		facets.filters[name as FilterName] = values.map(pagefindValue);
 	return facets;
+}
+
+/**
+ * What a collection's index page tells Pagefind: the names a reader gives the whole collection
+ * (`SLA`, `service levels`), so that searching for them finds the index before its entries.
+ */
+export function indexSearchFacets(collection: PageCollection): SearchFacets {
+	const facets: SearchFacets = {
+		filters: {},
+		meta: {},
+		keywords: [
+			collectionAbbreviation(collection),
+			...COLLECTION_PAGES[collection].searchWords,
+		].filter((word): word is string => !!word),
+	};
+	setKeywords(facets, facets.keywords);
+	// Only an index has this one, so its abbreviation puts it above every page that uses the word.
+	const abbreviation = collectionAbbreviation(collection);
+	if (abbreviation) facets.meta.collection = abbreviation;
+	return facets;
+}
+
+/** The `keywords` metadata the ranking weighs (`metaWeights` in the site's config). */
+function setKeywords(facets: SearchFacets, words: (string | undefined)[]) {
+	const kept = words.filter((word): word is string => !!word);
+	if (kept.length > 0) facets.meta.keywords = kept.join(', ');
+}
+
+/**
+ * The search weight of an entry's kind line ("Ideal customer profile (ICP)"), when its
+ * collection has an abbreviation: searching "ICP" lists the index first (its keyword), then the
+ * entries, best-fit tier first.
+ */
+export function kindLineWeight(entry: Entry): number | undefined {
+	if (!collectionAbbreviation(entry.collection)) return undefined;
+	if (entry.collection !== 'icp') return 10;
+	return Math.max(1, 10 - ((entry as Entry<'icp'>).data.tier - 1));
 }

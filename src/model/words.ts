@@ -1,0 +1,77 @@
+/**
+ * How numbers, dates, counts and field names read on a page: one place, so that every page says
+ * "1 business day", "December 2, 2026" and "Review every" the same way.
+ */
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/**
+ * A number with its unit as a reader says it: `2 business hours`, `1 business day`, `$2,400,000`,
+ * `30 percent`. A unit written in the plural loses its last `s` for exactly one.
+ */
+export function formatAmount(value: number, unit: string): string {
+	const number = NUMBER.format(value);
+	const trimmed = unit.trim();
+	if (trimmed === 'USD') return `$${number}`;
+	const said = value === 1 && /[^s]s$/.test(trimmed) ? trimmed.slice(0, -1) : trimmed;
+	return `${number} ${said}`;
+}
+
+/** `1 day`, `3 days`, `1 person`, `2 people`: a count with its noun. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+	return `${NUMBER.format(count)} ${count === 1 ? singular : plural}`;
+}
+
+/** `December 2, 2026` for `2026-12-02`; anything else as it is. */
+export function formatDate(date: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!match) return date;
+	const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+	return day.toLocaleDateString('en-US', {
+		month: 'long',
+		day: 'numeric',
+		year: 'numeric',
+		timeZone: 'UTC',
+	});
+}
+
+/** `November 2026` for `2026-11`; anything else as it is. */
+export function monthName(month: string): string {
+	const match = /^(\d{4})-(\d{2})$/.exec(month);
+	if (!match) return month;
+	const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+	return date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Words of a key that a reader writes in capitals. */
+const CAPITALS: Record<string, string> = {
+	icp: 'ICP',
+	sla: 'SLA',
+	mql: 'MQL',
+	sql: 'SQL',
+	url: 'URL',
+	crm: 'CRM',
+	id: 'id',
+};
+
+/**
+ * A frontmatter key, or a path into one, as a reader reads it: `review_every` → `Review every`,
+ * `commitments[0].target` → `Commitments › item 1 › target`, `firmographics.employees.max` →
+ * `Firmographics › employees › max`.
+ */
+export function fieldLabel(path: string): string {
+	const parts = path
+		.split(/\.|(?=\[)/)
+		.filter(Boolean)
+		.map((part) => {
+			const index = /^\[(\d+)\]$/.exec(part);
+			if (index) return `item ${Number(index[1]) + 1}`;
+			return part
+				.split(/[_-]/)
+				.filter(Boolean)
+				.map((word) => CAPITALS[word] ?? word)
+				.join(' ');
+		});
+	const text = parts.join(' › ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
