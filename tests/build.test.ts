@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { TestRepo } from './git-repo.ts';
 import { playbookWith } from './helpers.ts';
 import { buildSite } from './sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
@@ -322,5 +323,94 @@ describe('the meeting page without monthly results', () => {
 		expect(html).toContain('Shared metrics and targets');
 		const metric = readFileSync(join(outDir, 'metrics', 'mql-to-won', 'index.html'), 'utf8');
 		expect(text(metric)).toContain('No results recorded yet.');
+	});
+});
+
+describe('change pages a leader can read, from a repository where code and content share commits', () => {
+	test('one entry per commit with each definition’s fields old → new, long lists cut short', () => {
+		const repo = new TestRepo();
+		const term = repo.read('content/glossary/lead-score.mdx');
+		const terms = Object.fromEntries(
+			Array.from({ length: 10 }, (_, i) => [
+				`content/glossary/term-${i + 1}.mdx`,
+				term.replace('title: Lead score', `title: Term ${i + 1}`),
+			]),
+		);
+		repo.commit(
+			'Refactor the site styles; add ten glossary terms',
+			{ ...terms, 'styles.css': 'body {}' },
+			'2026-11-02T10:00:00Z',
+		);
+		repo.commit(
+			'Raise the MQL bar and tighten follow-up',
+			{
+				'content/lead-stages/mql.mdx': repo
+					.read('content/lead-stages/mql.mdx')
+					.replace('score_threshold: 100', 'score_threshold: 120'),
+				'content/slas/mql-follow-up.mdx': repo
+					.read('content/slas/mql-follow-up.mdx')
+					.replace(
+						'summary: Sales calls every MQL within two business hours.',
+						'summary: Sales calls every MQL within one business hour.',
+					)
+					.replace('reviewed: 2026-10-01', 'reviewed: 2026-11-01')
+					.replace('to: marketing', 'to: revenue-operations')
+					.replace('First contact attempt', 'First call')
+					.replace('target: 2', 'target: 1')
+					.replace('unit: business hours', 'unit: business hour')
+					.replace('period: per lead', 'period: per new lead')
+					.replace('CRM SLA dashboard', 'CRM SLA report')
+					.replace('go to the SDR manager', 'go to the sales manager'),
+			},
+			'2026-11-03T10:00:00Z',
+		);
+		for (let day = 4; day <= 15; day++)
+			repo.commit(
+				`Fix a typo (${day})`,
+				{
+					'content/glossary/lead-score.mdx': repo
+						.read('content/glossary/lead-score.mdx')
+						.replace(
+							/Points for fit and behaviour\.( \d+)?/,
+							`Points for fit and behaviour. ${day}`,
+						),
+				},
+				`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`,
+			);
+		const outDir = join(out, 'changes-site');
+		const { code, output } = buildSite(join(repo.root, 'content'), outDir);
+		expect(code, output).toBe(0);
+		const read = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+
+		const changes = text(read('changes'));
+		expect(changes.match(/Refactor the site styles/g)).toHaveLength(1);
+		expect(changes).toContain('November 2, 2026 · Ada Author');
+		expect(read('changes')).toMatch(
+			/<details><summary>2 more definitions in this change<\/summary>/,
+		);
+		expect(changes).toContain(
+			'Changed lead stage Marketing Qualified Lead Score threshold: 100 → 120',
+		);
+		expect(changes).toContain('Commitments › item 1 › target: 2 → 1');
+		expect(changes).toContain('and 3 more fields');
+		expect(changes).toContain('Reviewed: October 1, 2026 → November 1, 2026');
+		expect(changes).toContain('To: Marketing → Revenue operations');
+		expect(changes).toContain('Changed SLA MQL follow-up');
+		expect(changes).not.toContain('score_threshold');
+
+		const history = read('glossary/lead-score');
+		const start = history.indexOf('id="history"');
+		const shown = history.slice(start, history.indexOf('<details>', start));
+		expect(shown.match(/class="pb-change-head"/g)).toHaveLength(10);
+		expect(text(history)).toContain('Show 3 older changes');
+		expect(text(history)).toContain(
+			'Summary: Points for fit and behaviour. 14 → Points for fit and behaviour. 15',
+		);
+
+		const meeting = read('meeting');
+		const agenda = meeting.slice(meeting.indexOf('id="changed"'), meeting.indexOf('id="due"'));
+		expect(agenda.match(/class="pb-change-head"/g)).toHaveLength(10);
+		expect(text(agenda)).toContain('See all 15 changes');
+		expect(agenda).toContain('href="/changes/"');
 	});
 });

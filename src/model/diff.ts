@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { entriesOf, type Entry, nameOf, type Playbook } from './playbook.ts';
-import { fieldLabel } from './words.ts';
+import { fieldLabel, readerValue } from './words.ts';
 
 /** One changed field, in the reader's terms. */
 export interface FieldChange {
@@ -235,9 +235,23 @@ export function formatFieldChange(change: FieldChange): string {
 	return fieldChangeLine(change, change.field);
 }
 
-/** The same line with the field named as a reader does: `Score threshold: 100 → 120`. */
+/**
+ * The same line as a reader reads it, field and values in words: `Score threshold: 100 → 120`,
+ * `Reviewed: October 1, 2026 → November 1, 2026`, `To: Marketing → Revenue operations`.
+ */
 export function readerFieldChange(change: FieldChange): string {
-	return fieldChangeLine(change, fieldLabel(change.field));
+	const words = (value: string | undefined) =>
+		value === undefined ? undefined : readerValue(value);
+	return fieldChangeLine(
+		{
+			field: change.field,
+			before: words(change.before),
+			after: words(change.after),
+			...(change.added && { added: change.added.map(readerValue) }),
+			...(change.removed && { removed: change.removed.map(readerValue) }),
+		},
+		fieldLabel(change.field),
+	);
 }
 
 function fieldChangeLine(change: FieldChange, field: string): string {

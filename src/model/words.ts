@@ -1,3 +1,6 @@
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { labelOf } from '../schemas/vocabulary.ts';
+
 /**
  * How numbers, dates, counts and field names read on a page: one place, so that every page says
  * "1 business day", "December 2, 2026" and "Review every" the same way.
@@ -51,6 +54,7 @@ const CAPITALS: Record<string, string> = {
 	sql: 'SQL',
 	url: 'URL',
 	crm: 'CRM',
+	usd: 'USD',
 	id: 'id',
 };
 
@@ -74,4 +78,18 @@ export function fieldLabel(path: string): string {
 		});
 	const text = parts.join(' › ');
 	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * What one entry of a collection is called inside a sentence: `lead stage`, `glossary term`,
+ * but `SLA` and `ICP tier`, whose abbreviation stays in capitals.
+ */
+export function kindInSentence(collection: CollectionName): string {
+	const singular: string = COLLECTIONS[collection].singular;
+	return /^[A-Z]{2,}\b/.test(singular) ? singular : singular.toLowerCase();
+}
+
+/** A field's value as a reader reads it: a date in words, a listed value by its label. */
+export function readerValue(value: string): string {
+	return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : labelOf(value);
 }

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import {
+	countOf,
+	fieldLabel,
+	formatAmount,
+	formatDate,
+	kindInSentence,
+	monthName,
+	readerValue,
+} from '../src/model/words.ts';
+
+describe('the one formatter for what a reader sees', () => {
+	test('amounts: one loses the plural, dollars lead, thousands are grouped', () => {
+		expect(formatAmount(1, 'business days')).toBe('1 business day');
+		expect(formatAmount(1, 'business hours')).toBe('1 business hour');
+		expect(formatAmount(2, 'business hours')).toBe('2 business hours');
+		expect(formatAmount(2_400_000, 'USD')).toBe('$2,400,000');
+		expect(formatAmount(1, 'percent')).toBe('1 percent');
+	});
+	test('counts and dates', () => {
+		expect(countOf(1, 'day')).toBe('1 day');
+		expect(countOf(0, 'day')).toBe('0 days');
+		expect(countOf(2, 'person', 'people')).toBe('2 people');
+		expect(countOf(1200, 'item')).toBe('1,200 items');
+		expect(formatDate('2026-12-02')).toBe('December 2, 2026');
+		expect(formatDate('not a date')).toBe('not a date');
+		expect(monthName('2026-11')).toBe('November 2026');
+	});
+	test('field names, values and kinds in words', () => {
+		expect(fieldLabel('review_every')).toBe('Review every');
+		expect(fieldLabel('commitments[0].target')).toBe('Commitments › item 1 › target');
+		expect(fieldLabel('firmographics.annual_revenue_usd.min')).toBe(
+			'Firmographics › annual revenue USD › min',
+		);
+		expect(fieldLabel('lead_stage')).toBe('Lead stage');
+		expect(readerValue('2026-10-01')).toBe('October 1, 2026');
+		expect(readerValue('revenue-operations')).toBe('Revenue operations');
+		expect(readerValue('120')).toBe('120');
+		expect(kindInSentence('slas')).toBe('SLA');
+		expect(kindInSentence('icp')).toBe('ICP tier');
+		expect(kindInSentence('lead-stages')).toBe('lead stage');
+	});
+});
