@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { formatSummary } from '../src/checks/format.ts';
 import { check, lines, playbookWith, where } from './helpers.ts';
 
 /** Each broken fixture gives exactly these lines: file, field, problem and fix. */
@@ -258,6 +259,29 @@ describe('bad input gets one clear line per problem', () => {
 		expect(lines(report)).toEqual([
 			'content/personas/cfo.mdx  coverage  info: no library item serves CFO at the Decision stage. Plan an item with stages: [decision] for this persona (see /coverage/).',
 		]);
+	});
+
+	test('an SLA whose commitments speak only of another lead stage is information, with the fix', () => {
+		const root = playbookWith();
+		const sla = join(root, 'content', 'slas', 'mql-follow-up.mdx');
+		writeFileSync(sla, readFileSync(sla, 'utf8').replace('lead_stage: mql', 'lead_stage: won'));
+		const report = check(root);
+		expect(report.errorCount + report.warningCount).toBe(0);
+		expect(lines(report)).toEqual([
+			'content/slas/mql-follow-up.mdx  lead_stage  info: is won (Won), but the commitments speak of MQL. If the SLA governs MQL, set lead_stage: mql; otherwise name the Won in the commitments.',
+		]);
+		expect(formatSummary(report)).toBe(
+			'Playbook is valid: 0 errors, 0 warnings in 21 files. 1 SLA naming another lead stage noted.',
+		);
+		// Naming its own stage beside another is what an SLA on a stage often does: no note.
+		writeFileSync(
+			sla,
+			readFileSync(sla, 'utf8').replace(
+				'First contact attempt on a new MQL',
+				'First contact attempt on a new MQL, until it is Won or recycled',
+			),
+		);
+		expect(lines(check(root))).toEqual([]);
 	});
 
 	test('a README beside the entries explains the folder and is not an entry', () => {

@@ -16,11 +16,16 @@ export function formatSummary(report: Report): string {
 	const verdict = report.errorCount === 0 ? 'Playbook is valid' : 'Playbook has problems';
 	const gaps = report.problems.filter((p) => p.code === 'CoverageGap').length;
 	const unmeasured = report.problems.filter((p) => p.code === 'MissingLatestResult').length;
+	const slas = report.problems.filter((p) => p.code === 'SlaStageMismatch').length;
 	const noted = [
 		gaps > 0 && plural(gaps, 'coverage gap'),
 		unmeasured > 0 && `${plural(unmeasured, 'metric')} without a result for the latest month`,
+		slas > 0 && `${plural(slas, 'SLA')} naming another lead stage`,
 	].filter(Boolean);
-	const notes = noted.length > 0 ? ` ${noted.join(' and ')} noted.` : '';
+	const notes =
+		noted.length > 0
+			? ` ${noted.slice(0, -1).join(', ')}${noted.length > 1 ? ' and ' : ''}${noted.at(-1)} noted.`
+			: '';
 	return `${verdict}: ${counts} in ${plural(report.fileCount, 'file')}.${notes}`;
 }
 

@@ -10,6 +10,7 @@ import { checkDeprecatedReferences, checkReferences } from './references.ts';
 import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './review.ts';
 import { checkResults } from './results.ts';
+import { checkSlaStages } from './slas.ts';
 
 export interface CheckOptions {
 	/** Report overdue reviews as errors instead of warnings. */
@@ -31,6 +32,7 @@ export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): P
 		...checkBodies(playbook),
 		...checkCoverage(playbook),
 		...checkResults(playbook, today),
+		...checkSlaStages(playbook),
 	];
 }
 
@@ -39,7 +41,10 @@ export interface Report {
 	problems: Problem[];
 	errorCount: number;
 	warningCount: number;
-	/** Findings for planning, never failures: coverage gaps, metrics without a latest result. */
+	/**
+	 * Findings for planning, never failures: coverage gaps, metrics without a latest result, an
+	 * SLA whose commitments speak of another stage.
+	 */
 	infoCount: number;
 	fileCount: number;
 	playbook: Playbook;

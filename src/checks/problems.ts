@@ -54,6 +54,10 @@ export const PROBLEM_KINDS = {
 		severity: 'info',
 		title: 'A metric has no result for the latest month',
 	},
+	SlaStageMismatch: {
+		severity: 'info',
+		title: "An SLA's commitments speak of another lead stage than the one it governs",
+	},
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type Severity = 'error' | 'warning' | 'info';
