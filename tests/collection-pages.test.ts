@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { checkContent } from '../src/checks/index.ts';
 import { entriesOf } from '../src/model/playbook.ts';
-import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
+import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
+import { formatDate } from '../src/model/words.ts';
+import { formatTarget } from '../src/site/metrics.ts';
 import { COLLECTION_PAGES, sectionHeadings } from '../src/site/collections.ts';
 import { ROOT } from './sites.ts';
 
@@ -58,13 +60,80 @@ describe('people who have left, on the team pages', () => {
 
 	test("a person's page says they left, and that they count for neither side", () => {
 		expect(text('team/owen-price')).toContain(
-			'Owen Price left on 2026-09-30 and counts for neither side of the ownership rule.',
+			'Owen Price left on September 30, 2026 and counts for neither side of the ownership rule.',
 		);
 		expect(text('team/owen-price')).toContain('Owns no definitions.');
 	});
 
 	test('the team index marks them', () => {
-		expect(text('team')).toContain('Owen Price , Field Marketing Manager (left on 2026-09-30)');
+		expect(text('team')).toContain(
+			'Owen Price , Field Marketing Manager (left on September 30, 2026)',
+		);
 		expect(text('team')).not.toMatch(/Sam Achterberg[^(]*\(left/);
+	});
+});
+
+describe('index pages and Start here, as a reader scans them', () => {
+	const site = inject('sites').example;
+	const html = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
+	/** The header cells of a page's index table. */
+	const columns = (path: string) =>
+		[...html(path).matchAll(/<th scope="col">([\s\S]*?)<\/th>/g)].map((m) =>
+			m[1]!.replace(/<[^>]+>/g, '').trim(),
+		);
+
+	test.each(DEFINITION_COLLECTIONS)(
+		'/%s/ shows each definition’s status, last review and next review',
+		(collection) => {
+			// The glossary is a list of terms, each with a line of status and dates.
+			const glossary = collection === 'glossary';
+			if (!glossary)
+				expect(columns(collection)).toEqual(
+					expect.arrayContaining(['Status', 'Last reviewed', 'Next review']),
+				);
+			const first = entriesOf(playbook, collection)[0]!;
+			const index = html(collection);
+			const list = index.slice(
+				index.indexOf(glossary ? 'class="pb-glossary"' : 'class="pb-index"'),
+			);
+			const row = list
+				.split(`href="/${collection}/${first.id}/"`)[1]!
+				.split(glossary ? '</dd>' : '</tr>')[0]!;
+			expect(row).toContain(`datetime="${first.data.reviewed}"`);
+			expect(row).toContain(formatDate(first.data.reviewed));
+			if (glossary)
+				expect(row.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toMatch(
+					/Last reviewed .+ · Next review /,
+				);
+			expect(row).toContain(`datetime="${first.data.reviewed}"`);
+			expect(row).toContain(formatDate(first.data.reviewed));
+		},
+	);
+
+	test('/metrics/ shows each target', () => {
+		expect(columns('metrics')).toContain('Target');
+		for (const metric of entriesOf(playbook, 'metrics'))
+			expect(html('metrics')).toContain(formatTarget(metric.data));
+	});
+
+	test('/review/ with nothing due still lists the next ten reviews by date', () => {
+		const page = html('review');
+		const next = page.slice(page.indexOf('id="next"'));
+		const dates = [...next.matchAll(/<time datetime="([\d-]+)"/g)].map((m) => m[1]!);
+		expect(dates).toHaveLength(10);
+		expect([...dates].sort()).toEqual(dates);
+	});
+
+	test('Start here links to every section of the site', () => {
+		const page = html('guides/start-here');
+		const sections = [
+			'/find/',
+			...PAGE_COLLECTIONS.map((name) => `/${name}/`),
+			'/coverage/',
+			'/meeting/',
+			'/review/',
+			'/changes/',
+		];
+		for (const section of sections) expect(page, section).toContain(`href="${section}"`);
 	});
 });

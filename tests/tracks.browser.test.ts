@@ -138,6 +138,42 @@ describe('a knowledge check in a track', () => {
 	});
 });
 
+describe('a track step’s Done tick', () => {
+	test.each([390, 1280])(
+		'at %i px, is a box with room between the tick and its word, apart from the step',
+		async (width) => {
+			const context = await example.browser.newContext({ viewport: { width, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(`${example.url}/tracks/sdr/`);
+			await page.waitForSelector('.pb-track-done:not([hidden])');
+			const box = await page.$eval('.pb-track > li', (step) => {
+				const label = step.querySelector('.pb-track-done')!;
+				const tick = label.querySelector('input')!.getBoundingClientRect();
+				const word = label.querySelector('span')!.getBoundingClientRect();
+				const text = step.querySelector('div')!.getBoundingClientRect();
+				const style = getComputedStyle(label);
+				return {
+					gap: word.left - tick.right,
+					border: style.borderTopStyle,
+					padding: parseFloat(style.paddingLeft),
+					apart: text.left - label.getBoundingClientRect().right,
+				};
+			});
+			expect(box.gap).toBeGreaterThanOrEqual(5);
+			expect(box.border).toBe('solid');
+			expect(box.padding).toBeGreaterThanOrEqual(6);
+			expect(box.apart).toBeGreaterThanOrEqual(12);
+			await page.check('.pb-track-done input >> nth=0');
+			const ticked = await page.$eval(
+				'.pb-track-done',
+				(label) => getComputedStyle(label).backgroundColor,
+			);
+			expect(ticked).not.toBe('rgba(0, 0, 0, 0)');
+			await context.close();
+		},
+	);
+});
+
 describe('call plans', () => {
 	const pairs = callPlanPairs(playbook);
 

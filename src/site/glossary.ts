@@ -10,6 +10,8 @@ export interface GlossaryLine {
 	avoid: string[];
 	/** Where the line comes from: a glossary term, or a lead stage's abbreviation. */
 	from: 'glossary' | 'lead-stages';
+	/** The definition's status and review dates, which the index shows beside it. */
+	review: { status: string; reviewed: string; review_every: number };
 }
 
 /**
@@ -24,6 +26,7 @@ export function glossaryLines(playbook: Playbook): GlossaryLine[] {
 		path: pathOf('glossary', entry.id),
 		avoid: entry.data.avoid,
 		from: 'glossary' as const,
+		review: entry.data,
 	}));
 	const taken = new Set(terms.map((line) => line.abbreviation?.toLowerCase()).filter(Boolean));
 	const stages = sorted(playbook, 'lead-stages')
@@ -35,6 +38,7 @@ export function glossaryLines(playbook: Playbook): GlossaryLine[] {
 			path: pathOf('lead-stages', stage.id),
 			avoid: [],
 			from: 'lead-stages' as const,
+			review: stage.data,
 		}));
 	return [...terms, ...stages].sort((a, b) =>
 		a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }),
