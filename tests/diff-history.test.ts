@@ -7,6 +7,7 @@ import { playbookAt } from '../src/cli/git-playbooks.ts';
 import { diffFields, diffPlaybooks, formatFieldChange, proseDiff } from '../src/model/diff.ts';
 import { diffMarkdown } from '../src/review/diff-markdown.ts';
 import { playbookHistory } from '../src/review/history.ts';
+import { dependantsOf } from '../src/checks/references.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
 
@@ -91,7 +92,7 @@ describe('the diff between two refs, in the reader’s terms', () => {
 		]);
 	});
 
-	test('npm run diff prints Markdown for the pull request, with links and who must approve', () => {
+	test('npm run diff prints Markdown for the pull request, with links, what else it touches and who must approve', () => {
 		repo.commit(
 			'Raise the MQL bar',
 			repo.edit(MQL, (t) => t.replace('score_threshold: 100', 'score_threshold: 120')),
@@ -109,6 +110,8 @@ describe('the diff between two refs, in the reader’s terms', () => {
 			\`content/lead-stages/mql.mdx\`
 
 			- \`score_threshold\`: 100 → 120
+
+			What else this touches: Lead stages: [New lead](https://playbook.test/lead-stages/new/); Service-level agreements: [MQL follow-up](https://playbook.test/slas/mql-follow-up/); Shared metrics: [MQL to won](https://playbook.test/metrics/mql-to-won/); Onboarding tracks: [SDR onboarding](https://playbook.test/tracks/sdr/).
 
 			Needs approval from one sales owner (Sam Seller @samseller) and one marketing owner (Mia Marketer @miamarketer).
 
@@ -133,9 +136,8 @@ describe('the diff between two refs, in the reader’s terms', () => {
 	});
 
 	test('nothing changed says so', () => {
-		expect(diffMarkdown([], playbookAt(repo.root, 'main', 'content'), 'https://x')).toContain(
-			'No definitions change.',
-		);
+		const base = playbookAt(repo.root, 'main', 'content');
+		expect(diffMarkdown([], base, base, 'https://x')).toContain('No definitions change.');
 	});
 });
 
@@ -297,5 +299,29 @@ describe('npm run approvals', () => {
 		expect(
 			cli(['approvals', '--base', 'main', '--reviews', 'missing.json', '--head-sha', 'abc']).status,
 		).toBe(2);
+	});
+});
+
+describe('what else a change touches', () => {
+	const playbook = playbookAt(ROOT, 'HEAD', 'content');
+	const names = (collection: Parameters<typeof dependantsOf>[1], id: string) =>
+		dependantsOf(playbook, collection, id).map((entry) => `${entry.collection}/${entry.id}`);
+
+	test('a persona: the library items made for it, and the tracks that read it', () => {
+		const found = names('personas', 'controller');
+		const items = [...playbook.entries.library.values()].filter((item) =>
+			item.data.personas.includes('controller'),
+		);
+		expect(found).toEqual(expect.arrayContaining(items.map((item) => `library/${item.id}`)));
+		expect(found.every((ref) => /^(library|tracks)\//.test(ref))).toBe(true);
+	});
+
+	test('a buyer stage: its library items; a removed entry: what it leaves pointing at nothing', () => {
+		const stage = names('buyer-stages', 'decision');
+		expect(stage.length).toBeGreaterThan(0);
+		expect(stage.every((ref) => ref.startsWith('library/') || ref.startsWith('tracks/'))).toBe(
+			true,
+		);
+		expect(names('glossary', 'no-such-term')).toEqual([]);
 	});
 });

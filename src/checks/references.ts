@@ -1,5 +1,5 @@
-import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
+import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { byCodePoint, entriesOf, type Entry, exists, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 
 /** A field holding ids of entries in another collection. Owners are checked by the ownership rule. */
@@ -25,6 +25,32 @@ export function referencedIds(data: object, field: string): string[] {
 	const value = (data as Record<string, unknown>)[field];
 	if (value === undefined) return [];
 	return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+/**
+ * What else a change to one entry touches: every entry whose references name it (SLAs and
+ * metrics of a lead stage, library items of a persona or buyer stage, personas of an ICP tier,
+ * glossary terms that point at a term) and every track with a step that reads it. Sorted by
+ * collection, then id.
+ */
+export function dependantsOf(playbook: Playbook, collection: CollectionName, id: string): Entry[] {
+	const found: Entry[] = [];
+	for (const { from, field, to } of REFERENCE_FIELDS) {
+		if (to !== collection) continue;
+		for (const entry of entriesOf(playbook, from))
+			if (
+				!(from === collection && entry.id === id) &&
+				referencedIds(entry.data, field).includes(id)
+			)
+				found.push(entry);
+	}
+	const ref = `${collection}/${id}`;
+	for (const track of entriesOf(playbook, 'tracks'))
+		if (track.data.steps.some((step) => step.read === ref)) found.push(track);
+	const order = COLLECTION_NAMES;
+	return found.sort(
+		(a, b) => order.indexOf(a.collection) - order.indexOf(b.collection) || byCodePoint(a.id, b.id),
+	);
 }
 
 /** Every reference names an entry that exists (valid or not: a broken target has its own lines). */

@@ -24,6 +24,6 @@ export function runDiff(args: string[]): number {
 	const after = playbookAt(repo, head, values.content);
 
 	// 3. Print the comment.
-	console.log(diffMarkdown(diffPlaybooks(before, after), before, values.site));
+	console.log(diffMarkdown(diffPlaybooks(before, after), before, after, values.site));
 	return 0;
 }

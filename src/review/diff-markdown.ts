@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../schemas/index.ts';
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { CHANGE_VERBS, type EntryChange, formatFieldChange } from '../model/diff.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
+import { dependantsOf } from '../checks/references.ts';
 import { entryTitle, pathOf } from '../model/views.ts';
 
 /** The marker the pull-request workflow finds its own comment by, to update it. */
@@ -31,10 +32,38 @@ function approversLine(change: EntryChange, base: Playbook): string {
 }
 
 /**
- * The change set as Markdown for a pull-request comment: per definition, what changed in the
- * reader's terms, a link to its page, and who must approve.
+ * What else a change touches, so reviewers see its reach: the entries that reference it, on
+ * the head branch (on the base branch for a removal, whose dependants are left pointing at
+ * nothing). Grouped by kind: `Also touches: SLAs MQL follow-up, MQL acceptance; tracks SDR.`
  */
-export function diffMarkdown(changes: EntryChange[], base: Playbook, siteUrl: string): string {
+function touchesLine(change: EntryChange, base: Playbook, head: Playbook, site: string) {
+	const playbook = change.status === 'removed' ? base : head;
+	const ids = [change.id, ...(change.previousId ? [change.previousId] : [])];
+	const seen = new Set<Entry>();
+	const dependants = ids
+		.flatMap((id) => dependantsOf(playbook, change.collection, id))
+		.filter((entry) => !seen.has(entry) && seen.add(entry));
+	if (dependants.length === 0) return undefined;
+	const groups = new Map<string, string[]>();
+	for (const entry of dependants) {
+		const kind = COLLECTIONS[entry.collection].label;
+		const link = `[${escape(entryTitle(entry))}](${site}${pathOf(entry.collection, entry.id)})`;
+		groups.set(kind, [...(groups.get(kind) ?? []), link]);
+	}
+	const parts = [...groups].map(([kind, links]) => `${kind}: ${links.join(', ')}`);
+	return `What else this touches: ${parts.join('; ')}.`;
+}
+
+/**
+ * The change set as Markdown for a pull-request comment: per definition, what changed in the
+ * reader's terms, a link to its page, what else it touches, and who must approve.
+ */
+export function diffMarkdown(
+	changes: EntryChange[],
+	base: Playbook,
+	head: Playbook,
+	siteUrl: string,
+): string {
 	const lines = [COMMENT_MARKER, '## Playbook changes', ''];
 	if (changes.length === 0) return [...lines, 'No definitions change.', ''].join('\n');
 	const counts = (['added', 'changed', 'renamed', 'removed'] as const)
@@ -76,6 +105,8 @@ export function diffMarkdown(changes: EntryChange[], base: Playbook, siteUrl: st
 		if (change.fields.length > 0 || change.status === 'added') lines.push('');
 		if (change.body)
 			lines.push(`Text: ${change.body.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))}`, '');
+		const touched = touchesLine(change, base, head, site);
+		if (touched) lines.push(touched, '');
 		if (COLLECTIONS[change.collection].kind === 'definition')
 			lines.push(approversLine(change, base), '');
 		if (change.collection === 'team')
