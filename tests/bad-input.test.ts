@@ -31,8 +31,7 @@ describe('bad input gets one clear line per problem', () => {
 	test('an owner who is not in content/team', () => {
 		expect(lines(check(playbookWith('unknown-owner')))).toMatchInlineSnapshot(`
 			[
-			  "content/personas/cfo.mdx  owners  names mia-marketter, who is not in content/team. Add content/team/mia-marketter.yaml, or use the id of someone already in content/team.",
-			  "content/personas/cfo.mdx  owners  needs an owner from marketing; has sam-seller (sales), mia-marketter (not in content/team). Add a marketing owner from content/team.",
+			  "content/personas/cfo.mdx  owners  names mia-marketter, who is not in content/team. Did you mean mia-marketer? Write mia-marketer, or add content/team/mia-marketter.yaml if mia-marketter is someone new.",
 			]
 		`);
 	});
@@ -72,11 +71,11 @@ describe('bad input gets one clear line per problem', () => {
 		expect(lines(check(playbookWith('dangling-references')))).toMatchInlineSnapshot(`
 			[
 			  "content/lead-stages/mql.mdx  next  names "sql", but there is no lead stage with that id in content/lead-stages. Use the id of an existing file in content/lead-stages, or add content/lead-stages/sql.mdx.",
-			  "content/library/roi-case.mdx  personas  names "controler", but there is no persona with that id in content/personas. Use the id of an existing file in content/personas, or add content/personas/controler.mdx.",
+			  "content/library/roi-case.mdx  personas  names "controler", but there is no persona with that id in content/personas. Did you mean controller? Write controller, or add content/personas/controler.mdx if it is a new persona.",
 			  "content/library/roi-case.mdx  stages  names "consideration", but there is no buyer stage with that id in content/buyer-stages. Use the id of an existing file in content/buyer-stages, or add content/buyer-stages/consideration.mdx.",
 			  "content/personas/cfo.mdx  coverage  info: no library item serves CFO at the Decision stage. Plan an item with stages: [decision] for this persona (see /coverage/).",
 			  "content/personas/controller.mdx  coverage  info: no library item serves Controller at the Decision stage. Plan an item with stages: [decision] for this persona (see /coverage/).",
-			  "content/personas/controller.mdx  icp  names "tier-two", but there is no icp tier with that id in content/icp. Use the id of an existing file in content/icp, or add content/icp/tier-two.mdx.",
+			  "content/personas/controller.mdx  icp  names "tier-two", but there is no ICP tier with that id in content/icp. Use the id of an existing file in content/icp, or add content/icp/tier-two.mdx.",
 			  "content/slas/mql-follow-up.mdx  lead_stage  names "sal", but there is no lead stage with that id in content/lead-stages. Use the id of an existing file in content/lead-stages, or add content/lead-stages/sal.mdx.",
 			]
 		`);

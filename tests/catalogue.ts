@@ -399,7 +399,13 @@ export function fileCases(): Case[] {
 		c(
 			'a colon inside unquoted text',
 			(d) => rewrite(d, CFO, (t) => front(t, 'role', 'role: CFO: finance: all')),
-			[[`content/${CFO}`, 'frontmatter', YAML]],
+			[
+				[
+					`content/${CFO}`,
+					'frontmatter',
+					/the text of role holds ": ".*Put the text in quotes: role: "CFO: finance: all"/,
+				],
+			],
 		),
 		c(
 			'a JavaScript tag',
@@ -413,8 +419,65 @@ export function fileCases(): Case[] {
 			[`content/${TEAM}`, 'frontmatter', /is a single value/],
 		]),
 		c('no closing ---', (d) => rewrite(d, CFO, (t) => t.replace(/\n---\n/, '\n')), [
-			[`content/${CFO}`, 'frontmatter', /does not start with a --- frontmatter block/],
+			[`content/${CFO}`, 'frontmatter', /opens with --- but has no closing --- line\. Add a line/],
 		]),
+		c(
+			'a mistyped owner',
+			(d) => rewrite(d, CFO, (t) => t.replace('owners: [sam-seller,', 'owners: [sam-seler,')),
+			[
+				[
+					`content/${CFO}`,
+					'owners',
+					/names sam-seler, who is not in content\/team\. Did you mean sam-seller\?/,
+				],
+			],
+		),
+		c(
+			'a mistyped reference',
+			(d) =>
+				rewrite(d, 'library/benchmark.mdx', (t) =>
+					t.replace(/^stages: \[.*\]$/m, 'stages: [decison]'),
+				),
+			[['content/library/benchmark.mdx', 'stages', /names "decison".*Did you mean decision\?/]],
+		),
+		c(
+			'a title written for an id',
+			(d) =>
+				rewrite(d, 'library/benchmark.mdx', (t) =>
+					t.replace(/^stages: \[.*\]$/m, 'stages: [Decision]'),
+				),
+			[['content/library/benchmark.mdx', 'stages', /names "Decision".*Did you mean decision\?/]],
+		),
+		c(
+			'a review dated in the future',
+			(d) => rewrite(d, CFO, (t) => t.replace(/^reviewed: .*$/m, 'reviewed: 2027-01-15')),
+			[
+				[
+					`content/${CFO}`,
+					'reviewed',
+					/is 2027-01-15, a day still to come \(today is 2026-11-24\)/,
+				],
+			],
+		),
+		c(
+			'a summary left as npm run new wrote it',
+			(d) =>
+				rewrite(d, CFO, (t) =>
+					t.replace(/^summary: .*$/m, 'summary: One sentence a rep can read in a search result.'),
+				),
+			[[`content/${CFO}`, 'summary', /is still "One sentence a rep can read/]],
+		),
+		c(
+			'a body left as npm run new wrote it',
+			(d) =>
+				rewrite(
+					d,
+					CFO,
+					(t) =>
+						t.slice(0, t.lastIndexOf('---') + 4) + '\nWrite what CFO means for both teams here.\n',
+				),
+			[[`content/${CFO}`, 'body', /is still the sentence npm run new wrote/]],
+		),
 		c('an empty file', (d) => put(d, CFO, ''), [
 			[`content/${CFO}`, 'frontmatter', /does not start with a --- frontmatter block/],
 		]),

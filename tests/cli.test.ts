@@ -53,7 +53,7 @@ describe('npm run check', () => {
 		const { code, stdout } = playbook(['check', '--format', 'json'], root);
 		expect(code).toBe(1);
 		const report = JSON.parse(stdout);
-		expect(report).toMatchObject({ ok: false, errorCount: 2, warningCount: 0, fileCount: 21 });
+		expect(report).toMatchObject({ ok: false, errorCount: 1, warningCount: 0, fileCount: 21 });
 		expect(report.problems[0]).toMatchObject({
 			file: 'content/personas/cfo.mdx',
 			field: 'owners',
@@ -85,8 +85,10 @@ describe('npm run new', () => {
 			root,
 		);
 		expect(created.code).toBe(0);
+		expect(created.stdout).toContain('run npm run codeowners');
 		const file = join(root, 'content', 'personas', 'head-of-revops.mdx');
 		expect(readFileSync(file, 'utf8')).toContain('status: draft');
+		expect(readFileSync(file, 'utf8')).toContain('title: Head of revops');
 		expect(playbook(['check'], root).code).toBe(0);
 
 		const again = playbook(['new', 'personas', 'head-of-revops'], root);
@@ -97,7 +99,17 @@ describe('npm run new', () => {
 	});
 	test('without owners the draft is valid in shape and the check says who to add', () => {
 		const root = playbookWith();
-		expect(playbook(['new', 'library', 'pricing-faq'], root).code).toBe(0);
+		const created = playbook(['new', 'library', 'pricing-faq'], root);
+		expect(created.code).toBe(0);
+		expect(created.stdout).not.toContain('codeowners');
+		// Capitals only where the word is known to take them.
+		expect(readFileSync(join(root, 'content', 'library', 'pricing-faq.mdx'), 'utf8')).toContain(
+			'title: Pricing FAQ',
+		);
+		expect(playbook(['new', 'library', 'roi-calculator'], root).code).toBe(0);
+		expect(readFileSync(join(root, 'content', 'library', 'roi-calculator.mdx'), 'utf8')).toContain(
+			'title: ROI calculator',
+		);
 		const { code, stdout } = playbook(['check'], root);
 		expect(code).toBe(1);
 		expect(stdout).toContain('content/library/pricing-faq.mdx  owners  is empty');

@@ -32,6 +32,15 @@ export function parseEntryText(text: string, format: 'markdown' | 'yaml'): Parse
 	// js-yaml counts lines from 0; the file's first line is line 1.
 	if (format === 'yaml') return parseYaml(source, 'the file', 1, '', 1);
 	const match = FRONTMATTER.exec(source);
+	if (!match && /^\s*---[ \t]*\r?\n/.test(source)) {
+		return {
+			ok: false,
+			code: 'MissingFrontmatter',
+			message: 'the frontmatter opens with --- but has no closing --- line',
+			line: source.slice(0, source.indexOf('---')).split('\n').length,
+			fix: 'Add a line holding only --- after the last key, before the text of the page.',
+		};
+	}
 	if (!match) {
 		return {
 			ok: false,
@@ -57,11 +66,24 @@ function parseYaml(
 		data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
 	} catch (error) {
 		if (!(error instanceof yaml.YAMLException)) throw error;
+		const where = error.mark && {
+			line: error.mark.line + lineOffset,
+			column: error.mark.column + 1,
+		};
+		const colon = error.mark && unquotedColon(source.split('\n')[error.mark.line] ?? '');
+		if (colon)
+			return {
+				ok: false,
+				code: 'MalformedFrontmatter',
+				message: `the text of ${colon.key} holds ": ", which YAML reads as the start of another key`,
+				...where,
+				fix: `Put the text in quotes: ${colon.key}: "${colon.text.replace(/"/g, '\\"')}".`,
+			};
 		return {
 			ok: false,
 			code: 'MalformedFrontmatter',
 			message: `${what} is not valid YAML: ${error.reason}`,
-			...(error.mark && { line: error.mark.line + lineOffset, column: error.mark.column + 1 }),
+			...where,
 			fix: 'Fix the YAML syntax there (indent with spaces, quote text that contains ": " or starts with a symbol).',
 		};
 	}
@@ -75,4 +97,13 @@ function parseYaml(
 		};
 	}
 	return { ok: true, data, body, bodyLine };
+}
+
+/**
+ * A `key: text: more text` line, the commonest YAML mistake in prose: the key and the whole
+ * text after it, or undefined when the line is something else.
+ */
+function unquotedColon(line: string): { key: string; text: string } | undefined {
+	const match = /^\s*(?:- )?([A-Za-z_][\w-]*): (?!["'|>[{])(.*\S: .*)$/.exec(line);
+	return match ? { key: match[1]!, text: match[2]!.trim() } : undefined;
 }

@@ -11,9 +11,10 @@ import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './review.ts';
 import { checkResults } from './results.ts';
 import { checkSlaStages } from './slas.ts';
+import { checkPlaceholders } from './placeholders.ts';
 
 export interface CheckOptions {
-	/** Report overdue reviews as errors instead of warnings. */
+	/** Report overdue reviews and text npm run new left unwritten as errors, not warnings. */
 	strict?: boolean | undefined;
 	/** The day reviews are measured against, `YYYY-MM-DD`; defaults to today. */
 	today?: string | undefined;
@@ -33,6 +34,7 @@ export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): P
 		...checkCoverage(playbook),
 		...checkResults(playbook, today),
 		...checkSlaStages(playbook),
+		...checkPlaceholders(playbook, options.strict ?? false),
 	];
 }
 

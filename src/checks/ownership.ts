@@ -3,6 +3,7 @@ import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
 import { hasLeft, missingSides, sideOf } from '../model/people.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
+import { closest } from './schema-problems.ts';
 
 /**
  * The ownership rule: every definition names at least one owner from sales and one from
@@ -31,6 +32,7 @@ export function checkOwnership(playbook: Playbook, today: string): Problem[] {
 				continue;
 			}
 			const seen = new Set<string>();
+			let unknown = false;
 			for (const owner of owners) {
 				if (seen.has(owner)) {
 					problems.push(
@@ -46,18 +48,24 @@ export function checkOwnership(playbook: Playbook, today: string): Problem[] {
 				seen.add(owner);
 				// An owner whose own team file is broken gets that file's lines, not one more here.
 				if (!team.has(owner) && !playbook.invalid.team.has(owner)) {
+					unknown = true;
+					const guess = closest(owner, [...team.keys()]);
 					problems.push(
 						problem(
 							'UnknownOwner',
 							entry.file,
 							'owners',
 							`names ${owner}, who is not in content/team`,
-							`Add content/team/${owner}.yaml, or use the id of someone already in content/team.`,
+							guess
+								? `Did you mean ${guess}? Write ${guess}, or add content/team/${owner}.yaml if ${owner} is someone new.`
+								: `Add content/team/${owner}.yaml, or use the id of someone already in content/team.`,
 						),
 					);
 				}
 			}
-			problems.push(...sideProblems(playbook, entry.file, [...seen], today));
+			// A mistyped owner is one mistake: its line says so, without a second line for the side
+			// it leaves empty. The side is checked again once the name is right.
+			if (!unknown) problems.push(...sideProblems(playbook, entry.file, [...seen], today));
 		}
 	}
 	return problems;

@@ -41,6 +41,11 @@ export const PROBLEM_KINDS = {
 	BrokenLink: { severity: 'error', title: 'A link in a body points at no page of the site' },
 	CoverageGap: { severity: 'info', title: 'A persona has no content at a buyer stage' },
 	ReviewOverdue: { severity: 'warning', title: 'A definition is past its review date' },
+	ReviewedInFuture: { severity: 'error', title: 'A review date is still to come' },
+	PlaceholderText: {
+		severity: 'warning',
+		title: 'A new entry still has the text npm run new wrote',
+	},
 	MissingGithubHandle: { severity: 'error', title: 'An owner has no GitHub handle for CODEOWNERS' },
 	StaleCodeowners: { severity: 'error', title: 'CODEOWNERS does not match the owners' },
 	UnknownFolder: { severity: 'warning', title: 'A folder in content/ is not a collection' },

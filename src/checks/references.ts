@@ -1,6 +1,15 @@
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
-import { byCodePoint, entriesOf, type Entry, exists, type Playbook } from '../model/playbook.ts';
+import {
+	byCodePoint,
+	entriesOf,
+	type Entry,
+	exists,
+	nameOf,
+	type Playbook,
+} from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
+import { closest } from './schema-problems.ts';
+import { kindInSentence } from '../model/words.ts';
 
 /** A field holding ids of entries in another collection. Owners are checked by the ownership rule. */
 export interface ReferenceField {
@@ -53,6 +62,44 @@ export function dependantsOf(playbook: Playbook, collection: CollectionName, id:
 	);
 }
 
+/**
+ * The line for a reference to no entry, with the id it was most likely meant to be: a typo
+ * (`vp-finace`), or a title typed for an id (`Decision` for `decision`).
+ */
+export function danglingReference(
+	playbook: Playbook,
+	file: string,
+	field: string,
+	to: CollectionName,
+	id: string,
+): Problem {
+	const guess = closestId(playbook, to, id);
+	const kind = kindInSentence(to);
+	return problem(
+		'DanglingReference',
+		file,
+		field,
+		`names "${id}", but there is no ${kind} with that id in content/${to}`,
+		guess
+			? `Did you mean ${guess}? Write ${guess}, or add content/${to}/${id}.mdx if it is a new ${kind}.`
+			: `Use the id of an existing file in content/${to}, or add content/${to}/${id}.mdx.`,
+	);
+}
+
+/** The id in `collection` nearest to `written`: by spelling, or by the entry's title. */
+export function closestId(
+	playbook: Playbook,
+	collection: CollectionName,
+	written: string,
+): string | undefined {
+	const ids = [...playbook.entries[collection].keys(), ...playbook.invalid[collection]];
+	const byTitle = [...playbook.entries[collection].values()].find(
+		(entry) => nameOf(entry).toLowerCase() === written.toLowerCase(),
+	);
+	// A guess at a short id (`sql` for `mql`) names another thing more often than a typo.
+	return byTitle?.id ?? (written.length >= 4 ? closest(written, ids) : undefined);
+}
+
 /** Every reference names an entry that exists (valid or not: a broken target has its own lines). */
 export function checkReferences(playbook: Playbook): Problem[] {
 	const problems: Problem[] = [];
@@ -60,15 +107,7 @@ export function checkReferences(playbook: Playbook): Problem[] {
 		for (const entry of entriesOf(playbook, from)) {
 			for (const id of referencedIds(entry.data, field)) {
 				if (exists(playbook, to, id)) continue;
-				problems.push(
-					problem(
-						'DanglingReference',
-						entry.file,
-						field,
-						`names "${id}", but there is no ${COLLECTIONS[to].singular.toLowerCase()} with that id in content/${to}`,
-						`Use the id of an existing file in content/${to}, or add content/${to}/${id}.mdx.`,
-					),
-				);
+				problems.push(danglingReference(playbook, entry.file, field, to, id));
 			}
 		}
 	}
@@ -94,7 +133,7 @@ export function checkDeprecatedReferences(playbook: Playbook): Problem[] {
 						entry.file,
 						field,
 						`names "${id}", which is deprecated, but this definition is approved`,
-						`Point it at the ${COLLECTIONS[to].singular.toLowerCase()} that replaces ${id}, or set this definition's status to draft while it is reworked.`,
+						`Point it at the ${kindInSentence(to)} that replaces ${id}, or set this definition's status to draft while it is reworked.`,
 					),
 				);
 			}

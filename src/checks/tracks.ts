@@ -2,6 +2,8 @@ import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
 import { PAGE_COLLECTIONS } from '../schemas/index.ts';
 import { parseEntryRef } from '../model/entry-refs.ts';
 import { type Problem, problem } from './problems.ts';
+import { closestId } from './references.ts';
+import { closest } from './schema-problems.ts';
 
 /** Every step of every onboarding track points at an entry that exists. */
 export function checkTrackSteps(playbook: Playbook): Problem[] {
@@ -22,17 +24,28 @@ export function checkTrackSteps(playbook: Playbook): Problem[] {
 				return;
 			}
 			if (target && exists(playbook, target.collection, target.id)) return;
+			const folder = step.read.split('/')[0]!;
+			const guess = target
+				? closestId(playbook, target.collection, target.id)
+				: closest(folder, PAGE_COLLECTIONS);
+			const meant = target
+				? `${target.collection}/${guess}`
+				: `${guess}/${step.read.split('/')[1] ?? ''}`;
 			problems.push(
 				problem(
 					'DanglingReference',
 					track.file,
 					`steps[${index}].read`,
-					target
-						? `names "${step.read}", but there is no ${target.id} in content/${target.collection}`
-						: `names "${step.read}", but ${step.read.split('/')[0]} is not a collection`,
-					target
-						? `Use the id of an existing file in content/${target.collection}.`
-						: `Start it with one of ${PAGE_COLLECTIONS.join(', ')}.`,
+					`${
+						target
+							? `names "${step.read}", but there is no ${target.id} in content/${target.collection}`
+							: `names "${step.read}", but ${folder} is not a collection`
+					}`,
+					guess
+						? `Did you mean ${meant}? Write that instead.`
+						: target
+							? `Use the id of an existing file in content/${target.collection}.`
+							: `Start it with one of ${PAGE_COLLECTIONS.join(', ')}.`,
 				),
 			);
 		});

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { todayIso } from '../model/review-dates.ts';
 import { createPlaybook, entriesOf } from '../model/playbook.ts';
 import { idOf, listEntryFiles, readContent } from '../checks/read-content.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
@@ -11,7 +10,7 @@ import {
 	type PageCollection,
 } from '../schemas/index.ts';
 import { scaffold } from './scaffold.ts';
-import { parseOptions, UsageError } from './usage.ts';
+import { parseOptions, today, UsageError } from './usage.ts';
 
 /** `playbook new <collection> <id> [--content DIR] [--owners a,b]`. Returns the exit code. */
 export function runNew(args: string[]): number {
@@ -60,12 +59,13 @@ export function runNew(args: string[]): number {
 	const [firstStage] = entriesOf(playbook, 'buyer-stages').sort(
 		(a, b) => a.data.order - b.data.order,
 	);
+	const owners = values.owners
+		.split(',')
+		.map((owner) => owner.trim())
+		.filter(Boolean);
 	const text = scaffold(name, id, {
-		today: todayIso(),
-		owners: values.owners
-			.split(',')
-			.map((owner) => owner.trim())
-			.filter(Boolean),
+		today: today(),
+		owners,
 		ownerHint:
 			people.map((p) => `${p.id} (${p.data.department})`).join(', ') || 'none in content/team yet',
 		firstBuyerStage: firstStage?.id,
@@ -76,5 +76,9 @@ export function runNew(args: string[]): number {
 	const file = join(folder, `${id}${COLLECTIONS[name].extensions[0]}`);
 	writeFileSync(file, text, { flag: 'wx' });
 	console.log(`Created ${file}. Fill in its keys, then run npm run check.`);
+	if (owners.length > 0 && COLLECTIONS[name].kind === 'definition')
+		console.log(
+			`It names ${owners.join(' and ')} as owners: run npm run codeowners so that GitHub asks them to review changes to it.`,
+		);
 	return 0;
 }

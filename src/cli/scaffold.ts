@@ -1,5 +1,7 @@
 import type { PageCollection } from '../schemas/index.ts';
 import { BUYING_ROLES, DEPARTMENTS, FORMATS, USES } from '../schemas/vocabulary.ts';
+import { PLACEHOLDER_SUMMARIES, placeholderBody } from '../model/placeholders.ts';
+import { wordsOf } from '../model/words.ts';
 
 export interface ScaffoldContext {
 	/** Today, `YYYY-MM-DD`, written as the review date. */
@@ -12,12 +14,15 @@ export interface ScaffoldContext {
 	firstBuyerStage: string | undefined;
 }
 
-const title = (id: string) =>
+/** A person's name from their id: every word capitalised, `dana-whitfield` → `Dana Whitfield`. */
+const nameOf = (id: string) =>
 	id
 		.split(/[-_]/)
 		.filter(Boolean)
 		.map((word) => word[0]!.toUpperCase() + word.slice(1))
 		.join(' ');
+/** Any other title from its id, in sentence case: `roi-calculator` → `ROI calculator`. */
+const title = wordsOf;
 
 /**
  * The text of a new entry: every required key with a value that passes the schema, and a
@@ -26,7 +31,7 @@ const title = (id: string) =>
 export function scaffold(collection: PageCollection, id: string, context: ScaffoldContext): string {
 	if (collection === 'team') {
 		return [
-			`name: ${title(id)}`,
+			`name: ${nameOf(id)}`,
 			'title: Job title',
 			`department: sales # ${DEPARTMENTS.join(' | ')}`,
 			'# github: handle-without-at',
@@ -35,23 +40,20 @@ export function scaffold(collection: PageCollection, id: string, context: Scaffo
 		].join('\n');
 	}
 	if (collection === 'guides') {
-		return frontmatter(
-			[`title: ${title(id)}`, 'summary: One sentence that says what this guide is for.'],
-			id,
-		);
+		return frontmatter([`title: ${title(id)}`, `summary: ${PLACEHOLDER_SUMMARIES.guide}`], id);
 	}
 	const common = [
 		`title: ${title(id)}`,
-		'summary: One sentence a rep can read in a search result.',
+		`summary: ${PLACEHOLDER_SUMMARIES.definition}`,
 		`owners: [${context.owners.join(', ')}] # one from sales and one from marketing: ${context.ownerHint}`,
 		'status: draft # draft | approved | deprecated',
-		`reviewed: ${context.today}`,
+		`reviewed: ${context.today} # the owners set the day they review it, before approving`,
 	];
 	if (collection === 'tracks') {
 		return frontmatter(
 			[
 				`title: ${title(id)}`,
-				'summary: Who this track is for and what they will know at the end.',
+				`summary: ${PLACEHOLDER_SUMMARIES.track}`,
 				'role: Role name',
 				'steps:',
 				`  - read: guides/start-here # collection/id of any entry`,
@@ -132,12 +134,5 @@ export function scaffold(collection: PageCollection, id: string, context: Scaffo
 }
 
 function frontmatter(lines: string[], id: string): string {
-	return [
-		'---',
-		...lines,
-		'---',
-		'',
-		`Write what ${title(id)} means for both teams here.`,
-		'',
-	].join('\n');
+	return ['---', ...lines, '---', '', placeholderBody(title(id)), ''].join('\n');
 }

@@ -46,17 +46,70 @@ export function monthName(month: string): string {
 	return date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** Words of a key that a reader writes in capitals. */
-const CAPITALS: Record<string, string> = {
-	icp: 'ICP',
-	sla: 'SLA',
-	mql: 'MQL',
-	sql: 'SQL',
-	url: 'URL',
-	crm: 'CRM',
-	usd: 'USD',
-	id: 'id',
-};
+/** Words of a key or an id that a reader writes in capitals (or in their own mixed case). */
+const KNOWN_WORDS: Record<string, string> = Object.fromEntries(
+	[
+		'ABM',
+		'ACV',
+		'AE',
+		'AI',
+		'API',
+		'ARR',
+		'B2B',
+		'CAC',
+		'CEO',
+		'CFO',
+		'CMO',
+		'COO',
+		'CRM',
+		'CRO',
+		'CSM',
+		'CTO',
+		'ERP',
+		'FAQ',
+		'FP&A',
+		'GTM',
+		'ICP',
+		'IT',
+		'KPI',
+		'LTV',
+		'MQL',
+		'MRR',
+		'NPS',
+		'PQL',
+		'QBR',
+		'ROI',
+		'RFP',
+		'SAL',
+		'SAO',
+		'SDR',
+		'SEO',
+		'SLA',
+		'SMB',
+		'SQL',
+		'TCV',
+		'UK',
+		'URL',
+		'US',
+		'USD',
+		'VP',
+		'SaaS',
+		'NetSuite',
+	].map((word) => [word.toLowerCase(), word]),
+);
+
+/**
+ * An id or a key as words, in sentence case, capitals only where the word is known to take
+ * them: `roi-calculator` → `ROI calculator`, `review_every` → `Review every`.
+ */
+export function wordsOf(id: string): string {
+	const text = id
+		.split(/[-_]/)
+		.filter(Boolean)
+		.map((word) => KNOWN_WORDS[word.toLowerCase()] ?? word.toLowerCase())
+		.join(' ');
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /**
  * A frontmatter key, or a path into one, as a reader reads it: `review_every` → `Review every`,
@@ -70,11 +123,8 @@ export function fieldLabel(path: string): string {
 		.map((part) => {
 			const index = /^\[(\d+)\]$/.exec(part);
 			if (index) return `item ${Number(index[1]) + 1}`;
-			return part
-				.split(/[_-]/)
-				.filter(Boolean)
-				.map((word) => CAPITALS[word] ?? word)
-				.join(' ');
+			const words = wordsOf(part);
+			return /^[A-Z]{2}/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
 		});
 	const text = parts.join(' › ');
 	return text.charAt(0).toUpperCase() + text.slice(1);
