@@ -40,13 +40,12 @@ export function playbookCheck(): AstroIntegration {
 				}
 				if (command === 'build')
 					rmSync(fileURLToPath(config.outDir), { recursive: true, force: true });
-				const error = new AstroError(
-					formatSummary(report),
-					'Fix the lines above, then build again; npm run check lists them without building.',
+				// Stopped here, in the playbook's words: thrown, the error would reach the reader as
+				// Astro's "unhandled error" in a hook, with a stack that points at this file.
+				logger.error(
+					`${formatSummary(report)} Nothing was built: fix the lines above and build again (npm run check lists them without building).`,
 				);
-				// The lines above already say where each problem is; a stack would point at this file.
-				error.stack = '';
-				throw error;
+				process.exit(1);
 			},
 		},
 	};

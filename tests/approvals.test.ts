@@ -62,7 +62,7 @@ describe('a changed definition needs a sales owner and a marketing owner', () =>
 	});
 	test('5. the author approving their own change does not count', () => {
 		expect(gate(raiseThreshold(), ['samseller', 'miamarketer'], 'samseller')).toEqual([
-			`${MQL}: a sales owner (its only sales owner is the author; a change of owners must be approved first)`,
+			`${MQL}: a sales owner (the author is its only sales owner, and cannot approve their own change: ask another sales owner to be added in an earlier pull request, then to approve this one)`,
 		]);
 	});
 	test('6. handles match whatever their case or a leading @', () => {

@@ -96,7 +96,7 @@ export function approvalGate({ base, changes, approvedBy, author, today }: GateI
 					const others = eligible(side);
 					const who =
 						onSide.length > 0 && others.length === 0
-							? `its only ${side} owner is the author; a change of owners must be approved first`
+							? `the author is its only ${side} owner, and cannot approve their own change: ask another ${side} owner to be added in an earlier pull request, then to approve this one`
 							: describe(others);
 					return `a ${side} owner (${who})`;
 				})
