@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
 import {
 	byCodePoint,
 	entriesOf,

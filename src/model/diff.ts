@@ -240,13 +240,11 @@ export function formatFieldChange(change: FieldChange): string {
  * `Reviewed: October 1, 2026 → November 1, 2026`, `To: Marketing → Revenue operations`.
  */
 export function readerFieldChange(change: FieldChange): string {
-	const words = (value: string | undefined) =>
-		value === undefined ? undefined : readerValue(value);
 	return fieldChangeLine(
 		{
 			field: change.field,
-			before: words(change.before),
-			after: words(change.after),
+			...(change.before !== undefined && { before: readerValue(change.before) }),
+			...(change.after !== undefined && { after: readerValue(change.after) }),
 			...(change.added && { added: change.added.map(readerValue) }),
 			...(change.removed && { removed: change.removed.map(readerValue) }),
 		},
