@@ -27,7 +27,11 @@ describe('every page type works from the keyboard', () => {
 				(elements) =>
 					elements
 						.filter(
-							(e) => (e as HTMLElement).offsetParent !== null && !(e as HTMLInputElement).disabled,
+							// Inside a closed disclosure a link is not shown, and Tab passes it by.
+							(e) =>
+								(e as HTMLElement).offsetParent !== null &&
+								e.checkVisibility() &&
+								!(e as HTMLInputElement).disabled,
 						)
 						// A group of radio buttons is one Tab stop (its first button, when none is chosen).
 						.filter(

@@ -33,8 +33,8 @@ describe('the site built from a fixture playbook', () => {
 		expect(body).toMatch(/Sam Seller\s*Sales/);
 		expect(body).toMatch(/Mia Marketer\s*Marketing/);
 		expect(body).toContain('Approved');
-		expect(body).toContain('2026-10-01');
-		expect(body).toContain('2027-04-01'); // next review, six months on
+		expect(body).toContain('October 1, 2026');
+		expect(body).toContain('April 1, 2027'); // next review, six months on
 		expect(body).toContain('Lead score of 100 or more');
 		expect(body).toContain('100 or more'); // threshold
 		expect(body).toMatch(/Next stages\s*Won\s*,\s*Disqualified/);

@@ -20,18 +20,22 @@ function pagesOf(site: string): string[] {
  * browser runs them.
  */
 function readerText(html: string): string {
-	return html
-		.replace(/<(script|style|svg|code|pre|title)\b[\s\S]*?<\/\1>/g, ' ')
-		.replace(/<div hidden data-pagefind-ignore>[\s\S]*?<\/div>/g, ' ')
-		.replace(
-			/<\/?(div|p|li|td|th|dt|dd|h\d|tr|br|section|ul|ol|table|nav|header|footer|summary|details|caption|figure|figcaption|button|label|option|select|main|aside)\b[^>]*>/g,
-			' ',
-		)
-		.replace(/<[^>]+>/g, '')
-		.replace(/&#39;/g, "'")
-		.replace(/&quot;/g, '"')
-		.replace(/&amp;/g, '&')
-		.replace(/\s+/g, ' ');
+	return (
+		html
+			.replace(/<(script|style|svg|code|pre|title)\b[\s\S]*?<\/\1>/g, ' ')
+			.replace(/<div hidden data-pagefind-ignore>[\s\S]*?<\/div>/g, ' ')
+			// A change's old and new values quote the content as it was written.
+			.replace(/<ul class="pb-field-changes">[\s\S]*?<\/ul>/g, ' ')
+			.replace(
+				/<\/?(div|p|li|td|th|dt|dd|h\d|tr|br|section|ul|ol|table|nav|header|footer|summary|details|caption|figure|figcaption|button|label|option|select|main|aside)\b[^>]*>/g,
+				' ',
+			)
+			.replace(/<[^>]+>/g, '')
+			.replace(/&#39;/g, "'")
+			.replace(/&quot;/g, '"')
+			.replace(/&amp;/g, '&')
+			.replace(/\s+/g, ' ')
+	);
 }
 
 /** Each way a page's words can go wrong, with what it looks like. */
