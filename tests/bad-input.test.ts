@@ -283,6 +283,18 @@ describe('bad input gets one clear line per problem', () => {
 		expect(lines(check(root))).toEqual([]);
 	});
 
+	test('a YAML mistake in one file leaves the other files checked', () => {
+		const root = playbookWith();
+		const cfo = join(root, 'content', 'personas', 'cfo.mdx');
+		writeFileSync(cfo, readFileSync(cfo, 'utf8').replace(/^role: .*$/m, 'role: CFO: finance'));
+		const sla = join(root, 'content', 'slas', 'mql-follow-up.mdx');
+		writeFileSync(sla, readFileSync(sla, 'utf8').replace('lead_stage: mql', 'lead_stage: mqll'));
+		expect(where(check(root))).toEqual([
+			['content/personas/cfo.mdx', 'frontmatter', 'MalformedFrontmatter'],
+			['content/slas/mql-follow-up.mdx', 'lead_stage', 'DanglingReference'],
+		]);
+	});
+
 	test('a README beside the entries explains the folder and is not an entry', () => {
 		const root = playbookWith();
 		writeFileSync(
