@@ -94,17 +94,14 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
  * (`SLA`, `service levels`), so that searching for them finds the index before its entries.
  */
 export function indexSearchFacets(collection: PageCollection): SearchFacets {
-	const facets: SearchFacets = {
-		filters: {},
-		meta: {},
-		keywords: [
-			collectionAbbreviation(collection),
-			...COLLECTION_PAGES[collection].searchWords,
-		].filter((word): word is string => !!word),
-	};
-	setKeywords(facets, facets.keywords);
-	// Only an index has this one, so its abbreviation puts it above every page that uses the word.
 	const abbreviation = collectionAbbreviation(collection);
+	const keywords = [
+		...(abbreviation ? [abbreviation] : []),
+		...COLLECTION_PAGES[collection].searchWords,
+	];
+	const facets: SearchFacets = { filters: {}, meta: {}, keywords };
+	setKeywords(facets, keywords);
+	// Only an index has this one, so its abbreviation puts it above every page that uses the word.
 	if (abbreviation) facets.meta.collection = abbreviation;
 	return facets;
 }
