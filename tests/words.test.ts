@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	countOf,
+	dueInWords,
 	fieldLabel,
 	formatAmount,
 	formatDate,
@@ -25,6 +26,8 @@ describe('the one formatter for what a reader sees', () => {
 		expect(formatDate('2026-12-02')).toBe('December 2, 2026');
 		expect(formatDate('not a date')).toBe('not a date');
 		expect(monthName('2026-11')).toBe('November 2026');
+		expect(dueInWords(-1)).toBe('overdue by 1 day');
+		expect(dueInWords(12)).toBe('in 12 days');
 	});
 	test('field names, values and kinds in words', () => {
 		expect(fieldLabel('review_every')).toBe('Review every');

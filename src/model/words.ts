@@ -25,6 +25,13 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
 	return `${NUMBER.format(count)} ${count === 1 ? singular : plural}`;
 }
 
+/** When a review falls due, from the days left: `in 3 days`, `overdue by 1 day`. */
+export function dueInWords(daysLeft: number): string {
+	return daysLeft < 0
+		? `overdue by ${countOf(-daysLeft, 'day')}`
+		: `in ${countOf(daysLeft, 'day')}`;
+}
+
 /** `December 2, 2026` for `2026-12-02`; anything else as it is. */
 export function formatDate(date: string): string {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
