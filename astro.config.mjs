@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { playbookCheck, playbookEditor } from './src/integration.ts';
+import { playbookCheck, playbookEditor, playbookSearchIndex } from './src/integration.ts';
+import { outDir } from './src/site/out-dir.ts';
 import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { COLLECTIONS, PAGE_COLLECTIONS } from './src/schemas/index.ts';
@@ -22,6 +23,42 @@ const github = (() => {
 	}
 })();
 
+/** @type {import('@astrojs/starlight/types').StarlightUserConfig} */
+const starlightOptions = {
+	title: 'Revenue Playbook',
+	description: 'The definitions sales and marketing agree on, owned by both.',
+	disable404Route: false,
+	...(github?.repo && {
+		editLink: { baseUrl: `https://github.com/${github.repo}/edit/${github.branch}/` },
+	}),
+	head: isPublic ? [] : [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } }],
+	sidebar: [
+		{ label: 'Home', link: '/' },
+		{ label: 'Find content', link: '/find/' },
+		...PAGE_COLLECTIONS.map((name) => ({ label: COLLECTIONS[name].label, link: `/${name}/` })),
+		{
+			label: 'For the teams',
+			items: [
+				{ label: 'Content coverage', link: '/coverage/' },
+				{ label: 'Monthly meeting', link: '/meeting/' },
+				{ label: 'Reviews due', link: '/review/' },
+				{ label: 'Recent changes', link: '/changes/' },
+			],
+		},
+	],
+	// Page titles come from the content: written as text, never as markup.
+	components: {
+		Head: './src/components/Head.astro',
+		PageTitle: './src/components/PageTitle.astro',
+		Search: './src/components/Search.astro',
+	},
+	customCss: ['./src/styles/playbook.css'],
+	// Starlight would index the site inside Astro's build; the playbook indexes it afterwards
+	// (src/cli/build.ts), and its search box is Starlight's own (src/components/Search.astro)
+	// started with the playbook's ranking (src/browser/search-box.ts).
+	pagefind: false,
+};
+
 export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
 	// entries of one playbook never linger in the build of another.
@@ -33,7 +70,7 @@ export default defineConfig({
 			)
 		: './node_modules/.astro',
 	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
-	outDir: process.env.PLAYBOOK_OUT_DIR || './dist',
+	outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
 	// A sub-folder to serve from, such as /playbook on GitHub Pages; links follow it.
 	base: process.env.PLAYBOOK_BASE || '/',
 	// Only scripts Astro bundled or hashed run, so markup that slips into a page cannot.
@@ -43,6 +80,12 @@ export default defineConfig({
 			// Bodies may import Starlight's components; a content folder outside the project has no
 			// node_modules of its own to find them in, so the import points at the project's copy.
 			alias: [
+				// Starlight's search dialog starts Pagefind's search box from this package; the
+				// playbook's stand-in sets the ranking and leaves the filters to Find content.
+				{
+					find: /^@pagefind\/default-ui$/,
+					replacement: fileURLToPath(new URL('./src/browser/search-box.ts', import.meta.url)),
+				},
 				{
 					find: /^@astrojs\/starlight\/components$/,
 					replacement: fileURLToPath(import.meta.resolve('@astrojs/starlight/components')),
@@ -62,42 +105,7 @@ export default defineConfig({
 	integrations: [
 		playbookCheck(),
 		playbookEditor(),
-		starlight({
-			title: 'Revenue Playbook',
-			description: 'The definitions sales and marketing agree on, owned by both.',
-			disable404Route: false,
-			...(github?.repo && {
-				editLink: { baseUrl: `https://github.com/${github.repo}/edit/${github.branch}/` },
-			}),
-			head: isPublic
-				? []
-				: [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } }],
-			sidebar: [
-				{ label: 'Home', link: '/' },
-				{ label: 'Find content', link: '/find/' },
-				...PAGE_COLLECTIONS.map((name) => ({ label: COLLECTIONS[name].label, link: `/${name}/` })),
-				{
-					label: 'For the teams',
-					items: [
-						{ label: 'Content coverage', link: '/coverage/' },
-						{ label: 'Monthly meeting', link: '/meeting/' },
-						{ label: 'Reviews due', link: '/review/' },
-						{ label: 'Recent changes', link: '/changes/' },
-					],
-				},
-			],
-			// Page titles come from the content: written as text, never as markup.
-			components: {
-				Head: './src/components/Head.astro',
-				PageTitle: './src/components/PageTitle.astro',
-			},
-			customCss: ['./src/styles/playbook.css'],
-			pagefind: {
-				// A definition's abbreviation and aliases (the `keywords` metadata) outrank pages that
-				// merely mention them, so "MQL" finds the MQL definition first; a collection's index
-				// also carries its abbreviation as `collection`, so "SLA" finds the SLAs index first.
-				ranking: { metaWeights: { collection: 10, keywords: 10, title: 5 } },
-			},
-		}),
+		starlight(starlightOptions),
+		playbookSearchIndex(),
 	],
 });

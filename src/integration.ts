@@ -8,6 +8,7 @@ import { dropStaleContentCache } from './site/content-cache.ts';
 import { contentDir } from './checks/content-dir.ts';
 import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
 import { editorSettings, EditorSettingsError } from './site/editor/settings.ts';
+import { indexSite } from './site/search-index.ts';
 
 /**
  * Runs the playbook checker before Astro reads any content, so the build fails with the same
@@ -83,6 +84,28 @@ export function playbookEditor(): AstroIntegration {
 				});
 			},
 			'astro:build:done': ({ dir }) => copyEditorAssets(fileURLToPath(dir)),
+		},
+	};
+}
+
+/**
+ * Indexes the built site for search, as Starlight would (its own indexing is off, see
+ * astro.config.mjs). `npm run build` sets PLAYBOOK_SEARCH_AFTER_BUILD and runs Pagefind itself
+ * once Astro has exited, so the two never hold their memory at once (see src/cli/build.ts);
+ * plain `astro build` indexes here, in Astro's process.
+ */
+export function playbookSearchIndex(): AstroIntegration {
+	return {
+		name: 'playbook-search-index',
+		hooks: {
+			'astro:build:done': async ({ dir, logger }) => {
+				if (process.env.PLAYBOOK_SEARCH_AFTER_BUILD === 'true') return;
+				const started = performance.now();
+				const { pages } = await indexSite(fileURLToPath(dir));
+				logger.info(
+					`Search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+				);
+			},
 		},
 	};
 }

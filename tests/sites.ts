@@ -3,11 +3,21 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
 
-/** Builds the site from a content folder into `outDir` with the real Astro CLI. */
-export function buildSite(content: string, outDir: string, env: Record<string, string> = {}) {
+/**
+ * Builds the site from a content folder into `outDir` as `npm run build` does: Astro, then the
+ * search index. `astroOnly` runs plain `astro build`, which indexes inside Astro's process.
+ */
+export function buildSite(
+	content: string,
+	outDir: string,
+	env: Record<string, string> = {},
+	{ astroOnly = false } = {},
+) {
 	const result = spawnSync(
 		process.execPath,
-		[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+		astroOnly
+			? [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']
+			: [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'],
 		{
 			cwd: ROOT,
 			encoding: 'utf8',

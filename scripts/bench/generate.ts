@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUYING_ROLES, FORMATS, USES } from '../../src/schemas/vocabulary.ts';
 
@@ -337,5 +337,30 @@ export function writeBareDocs(
 			join(folder, `${entry.id}${extension}`),
 			`---\ntitle: "${title}"\ndescription: "${description}"\n---\n\n${fields}\n\n${entry.body}\n`,
 		);
+	}
+}
+
+/**
+ * The floor: the same pages as `writeBareDocs` as plain Astro MDX pages in one minimal layout
+ * (a title, the body, Pagefind's body marker), with nothing of Starlight or this project. It is
+ * what Astro and `@astrojs/mdx` need to render these pages at all.
+ */
+export function writeFloorSite(
+	entries: GeneratedEntry[],
+	projectDir: string,
+	extension: '.mdx' | '.md' = '.mdx',
+): void {
+	const pages = join(projectDir, 'src', 'pages');
+	writeBareDocs(entries, pages, extension);
+	mkdirSync(join(projectDir, 'src', 'layouts'), { recursive: true });
+	writeFileSync(
+		join(projectDir, 'src', 'layouts', 'Page.astro'),
+		'---\nconst { frontmatter } = Astro.props;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>{frontmatter.title}</title><meta name="description" content={frontmatter.description} /></head><body><main data-pagefind-body><h1>{frontmatter.title}</h1><slot /></main></body></html>\n',
+	);
+	// Each page names the layout, as MDX pages in src/pages do.
+	for (const entry of entries) {
+		const file = join(pages, entry.collection, `${entry.id}${extension}`);
+		const text = readFileSync(file, 'utf8');
+		writeFileSync(file, text.replace(/^---\n/, '---\nlayout: ../../layouts/Page.astro\n'));
 	}
 }

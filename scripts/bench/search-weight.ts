@@ -2,8 +2,9 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium, serve } from './browser.ts';
 
 /**
- * Bytes a reader's browser downloads from the search index for a first query: open a page,
- * open Starlight's search, type a word, wait for the results. Measured in headless Chromium.
+ * Bytes a reader's browser downloads for a first query: open a page, open Starlight's search,
+ * type a word, wait for the results; the search index's files whenever they load, and every
+ * other file fetched from opening the dialog to the results. Measured in headless Chromium.
  * Scripts, styles and JSON count gzipped, as any static host serves them; Pagefind's index
  * files are compressed already and count as they are.
  */
@@ -19,9 +20,12 @@ export async function firstQueryBytes(
 		const page = await browser.newPage();
 		const sizes = new Map<string, number>();
 		const pending: Promise<void>[] = [];
+		let dialogOpen = false;
 		page.on('response', (response) => {
 			const path = new URL(response.url()).pathname;
-			if (!path.startsWith('/pagefind/')) return;
+			// The index, whenever it is fetched (the search box may start early), and anything
+			// else fetched once the dialog is open.
+			if (!dialogOpen && !/^\/(pagefind|search)\//.test(path)) return;
 			pending.push(
 				response.body().then(
 					(body) =>
@@ -34,12 +38,15 @@ export async function firstQueryBytes(
 			);
 		});
 		await page.goto(`${site.url}${pagePath}`);
+		// The page has settled, its search box script included (Starlight loads it when idle).
+		await page.waitForLoadState('networkidle');
+		dialogOpen = true;
 		await page.click('button[data-open-modal]');
 		await page.fill('.pagefind-ui__search-input', term); // one query, not one per keystroke
 		await page.waitForSelector('.pagefind-ui__result-link', { timeout: 30_000 });
 		await page.waitForLoadState('networkidle');
 		await Promise.all(pending);
-		for (const [path, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 8))
+		for (const [path, bytes] of [...sizes].sort((a, b) => b[1] - a[1]).slice(0, 30))
 			log(`    ${path} ${bytes} B`);
 		return [...sizes.values()].reduce((sum, bytes) => sum + bytes, 0);
 	} finally {

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `playbook` command line: the commands in `COMMANDS` below (check, new, codeowners, diff,
+ * The `playbook` command line: the commands in `COMMANDS` below (build, check, new, codeowners, diff,
  * approvals, export, verify, reassign, reviews, ruleset, edit, results). Each is a thin pipeline
  * over src/; usage errors exit 2, content errors exit 1, and nothing prints a stack trace.
  */
 import { runApprovals } from './approvals.ts';
+import { runBuild } from './build.ts';
 import { runCheck } from './check.ts';
 import { runCodeowners } from './codeowners.ts';
 import { runDiff } from './diff.ts';
@@ -19,6 +20,7 @@ import { runVerify } from './verify.ts';
 import { UsageError } from './usage.ts';
 
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
+	build: runBuild,
 	check: runCheck,
 	new: runNew,
 	codeowners: runCodeowners,
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
 const USAGE = `Usage: playbook <command> [options]
 
 Commands:
+  build                                                    check the content, build the site, index it for search
   check [--content DIR] [--strict] [--format text|json]   check a content folder
   new <collection> <id> [--content DIR] [--owners a,b]     scaffold a draft definition
   codeowners [--check]                                     write or verify .github/CODEOWNERS

@@ -139,12 +139,23 @@ export function titleOf(playbook: Playbook, collection: CollectionName, id: stri
 	return entry ? nameOf(entry) : id;
 }
 
-/** Sibling library items: other items that share a buyer stage with this one. */
-export function sameStageItems(playbook: Playbook, item: Entry<'library'>): Entry<'library'>[] {
-	return sorted(playbook, 'library').filter(
-		(other) =>
-			other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)),
-	);
+/**
+ * Sibling library items: the first `limit` other items (in title order) that share a buyer stage
+ * with this one. Stopping at the limit keeps a large library from costing every item's page a
+ * pass over all the others.
+ */
+export function sameStageItems(
+	playbook: Playbook,
+	item: Entry<'library'>,
+	limit = Infinity,
+): Entry<'library'>[] {
+	const siblings: Entry<'library'>[] = [];
+	for (const other of sorted(playbook, 'library')) {
+		if (siblings.length >= limit) break;
+		if (other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)))
+			siblings.push(other);
+	}
+	return siblings;
 }
 
 /** The heading of an entry's page: a person's name, any other entry's title. */

@@ -37,20 +37,24 @@ export function formatDate(date: string): string {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
 	if (!match) return date;
 	const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-	return day.toLocaleDateString('en-US', {
-		month: 'long',
-		day: 'numeric',
-		year: 'numeric',
-		timeZone: 'UTC',
-	});
+	return LONG_DATE.format(day);
 }
+
+// One formatter for every date: making one per call costs a millisecond, on every page.
+const LONG_DATE = new Intl.DateTimeFormat('en-US', {
+	month: 'long',
+	day: 'numeric',
+	year: 'numeric',
+	timeZone: 'UTC',
+});
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** `November 2026` for `2026-11`; anything else as it is. */
 export function monthName(month: string): string {
 	const match = /^(\d{4})-(\d{2})$/.exec(month);
 	if (!match) return month;
 	const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-	return date.toLocaleDateString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+	return MONTH.format(date);
 }
 
 /** Words of a key or an id that a reader writes in capitals (or in their own mixed case). */
