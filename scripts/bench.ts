@@ -1,9 +1,12 @@
 /**
- * `npm run bench -- [--sizes 1000,5000,10000] [--build-up-to 5000]`
+ * `npm run bench -- [--sizes 1000,5000,10000] [--build-up-to 5000] [--dev-at 1000]`
  *
- * Generates synthetic playbooks, builds each with this project and, in the same run, a bare
- * Starlight site with the same pages as plain docs; times the checker; weighs the pages and the
- * search index; prints a table and writes tests/bench/results.json.
+ * Generates synthetic playbooks and builds each with this project (`npm run build`) and, in the
+ * same run, with two baselines holding the same pages: a bare Starlight site (plain docs) and
+ * the floor, bare Astro with `@astrojs/mdx` in one minimal layout with Pagefind run over it.
+ * Times the checker; times `npm run dev` until a page answers and from saving a file to the page
+ * showing it, against bare Starlight; weighs the pages and the search index; prints a table and
+ * writes tests/bench/results.json. A build under a minute is timed three times (the median).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,9 +14,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPlaybook } from '../src/checks/index.ts';
-import { generatePlaybook, writeBareDocs, writePlaybook } from './bench/generate.ts';
+import {
+	generatePlaybook,
+	writeBareDocs,
+	writeFloorSite,
+	writePlaybook,
+} from './bench/generate.ts';
 import { editorWeight, folderBytes, pageWeight, runMeasured } from './bench/measure.ts';
 import { firstQueryBytes } from './bench/search-weight.ts';
+import { median, startDev, updateTimes } from './bench/dev-loop.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
 import { readContent } from '../src/checks/read-content.ts';
 import { COLLECTION_NAMES } from '../src/schemas/index.ts';
@@ -21,6 +30,7 @@ import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
 const ASTRO = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const PAGEFIND = join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -29,6 +39,8 @@ const { values } = parseArgs({
 	options: {
 		sizes: { type: 'string', default: '1000,5000,10000' },
 		'build-up-to': { type: 'string', default: '5000' },
+		// The size at which `npm run dev` is timed.
+		'dev-at': { type: 'string', default: '1000' },
 		out: { type: 'string', default: join(ROOT, 'tests', 'bench', 'results.json') },
 		// Entry bodies as MDX (the default in the content contract) or plain Markdown.
 		'body-format': { type: 'string', default: 'mdx' },
@@ -39,6 +51,7 @@ const sizes = values.sizes
 	.map(Number)
 	.filter((n) => n > 0);
 const buildUpTo = Number(values['build-up-to']);
+const devAt = Number(values['dev-at']);
 const extension = values['body-format'] === 'md' ? '.md' : '.mdx';
 const work = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 
@@ -65,16 +78,57 @@ writeFileSync(
 	"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
 );
 
+// 3. The floor beside them: bare Astro and its MDX integration, nothing else.
+const floor = join(work, 'floor');
+mkdirSync(floor, { recursive: true });
+execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(floor, 'node_modules')]);
+rmSync(join(floor, 'node_modules', '.astro'), { recursive: true, force: true });
+writeFileSync(
+	join(floor, 'package.json'),
+	JSON.stringify({
+		name: 'floor',
+		private: true,
+		type: 'module',
+		dependencies: { astro: '*', '@astrojs/mdx': '*' },
+	}),
+);
+writeFileSync(
+	join(floor, 'astro.config.mjs'),
+	"import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://floor.example', integrations: [mdx()] });\n",
+);
+
+/** Runs a build; again twice more if it took under a minute; the median time, the highest peak. */
+async function timedBuild(build: () => Promise<{ seconds: number; peakRssMb: number }>) {
+	const first = await build();
+	const runs = [first];
+	if (first.seconds < 60) runs.push(await build(), await build());
+	return {
+		seconds: median(runs.map((run) => run.seconds)),
+		peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+		times: runs.map((run) => round(run.seconds, 1)),
+	};
+}
+
+/** Runs a command, or stops the benchmark with its output when it fails. */
+async function mustRun(what: string, command: string, args: string[], cwd: string, env = {}) {
+	const result = await runMeasured(command, args, {
+		cwd,
+		env: { ...process.env, NODE_ENV: 'production', ...env },
+	});
+	if (result.code !== 0) throw new Error(`${what} failed:\n${result.output.slice(-3000)}`);
+	return result;
+}
+
 const runs = [];
 try {
 	for (const size of sizes) {
 		console.error(`\n${size} entries`);
-		// 3. Generate the playbook (and the same pages as docs for the baseline).
+		// 4. Generate the playbook (and the same pages as docs for the baseline).
 		const entries = generatePlaybook(size);
 		const content = join(work, `content-${size}`);
 		writePlaybook(entries, content, extension);
 
-		// 4. Time the checker: the whole command, and its rules on a loaded playbook.
+		// 5. Time the checker: the whole command, and its rules on a loaded playbook.
 		const check = await runMeasured(
 			NODE,
 			[join(ROOT, 'src', 'cli', 'playbook.ts'), 'check', '--content', content],
@@ -96,6 +150,8 @@ try {
 			build_s: null,
 			bare_build_s: null,
 			ratio: null,
+			floor_build_s: null,
+			floor_ratio: null,
 			ms_per_page: null,
 			peak_rss_mb: null,
 			bare_peak_rss_mb: null,
@@ -106,42 +162,65 @@ try {
 			page_html_gz_kb: null,
 			page_js_gz_kb: null,
 			page_css_gz_kb: null,
+			dev_ready_s: null,
+			bare_dev_ready_s: null,
+			dev_update_ms: null,
+			bare_dev_update_ms: null,
 		};
 		console.error(`  check ${run.check_wall_ms} ms, rules ${run.rules_ms} ms`);
 
 		if (size <= buildUpTo) {
-			// 5. Build this project, then the bare baseline, one after the other on the same machine.
+			// 6. Build this project as `npm run build` does, then the two baselines, one after the
+			// other on the same machine.
 			const dist = join(work, `dist-${size}`);
-			const ours = await runMeasured(NODE, [ASTRO, 'build'], {
-				cwd: ROOT,
-				env: {
-					...process.env,
-					NODE_ENV: 'production',
-					PLAYBOOK_CONTENT: content,
-					PLAYBOOK_OUT_DIR: dist,
-					PLAYBOOK_TODAY: '2026-11-24',
-				},
-			});
-			if (ours.code !== 0)
-				throw new Error(`the playbook build failed:\n${ours.output.slice(-3000)}`);
+			const ours = await timedBuild(() =>
+				mustRun(
+					'The playbook build',
+					NODE,
+					[join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'],
+					ROOT,
+					{
+						PLAYBOOK_CONTENT: content,
+						PLAYBOOK_OUT_DIR: dist,
+						PLAYBOOK_TODAY: '2026-11-24',
+					},
+				),
+			);
 			console.error(
-				`  playbook build ${round(ours.seconds, 1)} s, ${Math.round(ours.peakRssMb)} MB`,
+				`  playbook build ${round(ours.seconds, 1)} s (${ours.times.join(', ')}), ${Math.round(ours.peakRssMb)} MB`,
 			);
 			rmSync(join(bare, 'src', 'content'), { recursive: true, force: true });
 			writeBareDocs(entries, join(bare, 'src', 'content', 'docs'), extension);
-			rmSync(join(bare, 'dist'), { recursive: true, force: true });
-			rmSync(join(bare, 'node_modules', '.astro'), { recursive: true, force: true });
-			const baseline = await runMeasured(NODE, [ASTRO, 'build'], {
-				cwd: bare,
-				env: { ...process.env, NODE_ENV: 'production' },
+			const baseline = await timedBuild(() => {
+				rmSync(join(bare, 'dist'), { recursive: true, force: true });
+				rmSync(join(bare, 'node_modules', '.astro'), { recursive: true, force: true });
+				return mustRun('The bare Starlight build', NODE, [ASTRO, 'build'], bare);
 			});
-			if (baseline.code !== 0)
-				throw new Error(`the bare Starlight build failed:\n${baseline.output.slice(-3000)}`);
 			console.error(
-				`  bare Starlight build ${round(baseline.seconds, 1)} s, ${Math.round(baseline.peakRssMb)} MB`,
+				`  bare Starlight build ${round(baseline.seconds, 1)} s (${baseline.times.join(', ')}), ${Math.round(baseline.peakRssMb)} MB`,
+			);
+			rmSync(join(floor, 'src'), { recursive: true, force: true });
+			writeFloorSite(entries, floor, extension);
+			const floorBuild = await timedBuild(async () => {
+				rmSync(join(floor, 'dist'), { recursive: true, force: true });
+				rmSync(join(floor, 'node_modules', '.astro'), { recursive: true, force: true });
+				const astro = await mustRun('The floor build', NODE, [ASTRO, 'build'], floor);
+				const index = await mustRun(
+					'Pagefind on the floor',
+					NODE,
+					[PAGEFIND, '--site', 'dist'],
+					floor,
+				);
+				return {
+					seconds: astro.seconds + index.seconds,
+					peakRssMb: Math.max(astro.peakRssMb, index.peakRssMb),
+				};
+			});
+			console.error(
+				`  floor (Astro + MDX + Pagefind) ${round(floorBuild.seconds, 1)} s (${floorBuild.times.join(', ')})`,
 			);
 
-			// 6. Weigh a definition page and the search index, and what a first search downloads.
+			// 7. Weigh a definition page and the search index, and what a first search downloads.
 			const pages = entries.length; // one page per entry
 			const weight = pageWeight(dist, 'library/item-1');
 			const editor = editorWeight(dist);
@@ -149,6 +228,8 @@ try {
 				build_s: round(ours.seconds, 1),
 				bare_build_s: round(baseline.seconds, 1),
 				ratio: round(ours.seconds / baseline.seconds),
+				floor_build_s: round(floorBuild.seconds, 1),
+				floor_ratio: round(ours.seconds / floorBuild.seconds),
 				ms_per_page: round((ours.seconds * 1000) / pages, 1),
 				peak_rss_mb: Math.round(ours.peakRssMb),
 				bare_peak_rss_mb: Math.round(baseline.peakRssMb),
@@ -182,6 +263,53 @@ try {
 			);
 			rmSync(dist, { recursive: true, force: true });
 		}
+
+		if (size === devAt) {
+			// 8. The editing loop: `npm run dev` until the page answers (three starts), then five
+			// saves of the entry's file until the open page shows them; bare Starlight the same.
+			const page = '/library/item-1/';
+			const devLoop = async (cwd: string, env: NodeJS.ProcessEnv, file: string) => {
+				const ready: number[] = [];
+				for (let start = 1; start <= 3; start++) {
+					const server = await startDev(NODE, ASTRO, { cwd, env, pagePath: page });
+					ready.push(server.readySeconds);
+					if (start < 3) await server.stop();
+					else
+						try {
+							return {
+								ready: median(ready),
+								update: median(await updateTimes(server, page, file)),
+							};
+						} finally {
+							await server.stop();
+						}
+				}
+				throw new Error('unreachable');
+			};
+			if (size > buildUpTo) {
+				rmSync(join(bare, 'src', 'content'), { recursive: true, force: true });
+				writeBareDocs(entries, join(bare, 'src', 'content', 'docs'), extension);
+			}
+			const oursDev = await devLoop(
+				ROOT,
+				{ ...process.env, PLAYBOOK_CONTENT: content, PLAYBOOK_TODAY: '2026-11-24' },
+				join(content, 'library', `item-1${extension}`),
+			);
+			const bareDev = await devLoop(
+				bare,
+				process.env,
+				join(bare, 'src', 'content', 'docs', 'library', `item-1${extension}`),
+			);
+			Object.assign(run, {
+				dev_ready_s: round(oursDev.ready, 1),
+				bare_dev_ready_s: round(bareDev.ready, 1),
+				dev_update_ms: Math.round(oursDev.update),
+				bare_dev_update_ms: Math.round(bareDev.update),
+			});
+			console.error(
+				`  npm run dev ready ${run.dev_ready_s} s (bare ${run.bare_dev_ready_s} s); save to page ${run.dev_update_ms} ms (bare ${run.bare_dev_update_ms} ms)`,
+			);
+		}
 		runs.push(run);
 		rmSync(content, { recursive: true, force: true });
 	}
@@ -189,7 +317,7 @@ try {
 	rmSync(work, { recursive: true, force: true });
 }
 
-// 7. Print the table and write the results.
+// 9. Print the table and write the results.
 const columns = Object.keys(runs[0] ?? {});
 console.log(`| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`);
 for (const run of runs)

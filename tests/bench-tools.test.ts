@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { generatePlaybook, mix, writePlaybook } from '../scripts/bench/generate.ts';
+import { generatePlaybook, mix, writeFloorSite, writePlaybook } from '../scripts/bench/generate.ts';
+import { median } from '../scripts/bench/dev-loop.ts';
 import { movedEntries } from '../src/site/content-cache.ts';
 import { check } from './helpers.ts';
 
@@ -22,6 +23,29 @@ describe('the benchmark’s synthetic playbooks', () => {
 		expect(report.errorCount).toBe(0);
 		expect(report.fileCount).toBe(300);
 		expect(generatePlaybook(300)).toEqual(entries);
+	});
+});
+
+describe('the floor the build is measured against', () => {
+	test('holds the same pages as plain MDX pages in one minimal layout with Pagefind’s marker', () => {
+		const root = mkdtempSync(join(tmpdir(), 'playbook-floor-'));
+		const entries = generatePlaybook(300);
+		writeFloorSite(entries, root);
+		const pages = readdirSync(join(root, 'src', 'pages'), { recursive: true }).filter((name) =>
+			String(name).endsWith('.mdx'),
+		);
+		expect(pages).toHaveLength(entries.length);
+		const item = entries.find((entry) => entry.collection === 'library')!;
+		const page = readFileSync(join(root, 'src', 'pages', 'library', `${item.id}.mdx`), 'utf8');
+		expect(page).toMatch(/^---\nlayout: \.\.\/\.\.\/layouts\/Page\.astro\ntitle: /);
+		expect(page).toContain(item.body.split('\n')[0]);
+		const layout = readFileSync(join(root, 'src', 'layouts', 'Page.astro'), 'utf8');
+		expect(layout).toContain('<main data-pagefind-body>');
+		expect(layout).not.toMatch(/starlight|playbook/i);
+	});
+	test('time figures are medians', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
 	});
 });
 

@@ -81,6 +81,38 @@ describe('the site built from a fixture playbook', () => {
 	});
 });
 
+describe('the search index', () => {
+	test('npm run build indexes the site once, after Astro, with the box and the filters-free view', () => {
+		const fixture = join(import.meta.dirname, 'fixtures', 'minimal');
+		const outDir = join(out, 'search-after');
+		const { code, output } = buildSite(fixture, outDir);
+		expect(code).toBe(0);
+		// Starlight's own indexing inside Astro stays off; the command's runs once Astro has exited.
+		expect(output).not.toContain('[starlight:pagefind]');
+		expect(output).not.toContain('[playbook-search-index]');
+		expect(output).toMatch(/Search index: \d+ pages in [\d.]+ s\./);
+		expect(output.indexOf('Search index:')).toBeGreaterThan(output.indexOf('page(s) built'));
+		expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+		expect(readdirSync(join(outDir, 'pagefind', 'filter')).length).toBeGreaterThan(0);
+		// The search box reads the index through a view without filters (Find content has them).
+		expect(readFileSync(join(outDir, 'search', 'pagefind.js'), 'utf8')).toContain(
+			"export * from '../pagefind/pagefind.js';",
+		);
+		const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+		expect(home).toContain('<site-search');
+		expect(home).toContain('data-pagefind-body');
+	});
+
+	test('plain astro build still indexes the whole site, inside Astro', () => {
+		const fixture = join(import.meta.dirname, 'fixtures', 'minimal');
+		const outDir = join(out, 'search-inside');
+		const { code, output } = buildSite(fixture, outDir, {}, { astroOnly: true });
+		expect(code).toBe(0);
+		expect(output).toMatch(/\[playbook-search-index\] Search index: \d+ pages/);
+		expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+	});
+});
+
 describe('a build of a broken playbook', () => {
 	test('fails with the checker lines, exit 1, no stack trace and no site', () => {
 		const root = playbookWith('missing-marketing-owner');

@@ -45,6 +45,25 @@ async function finderTitles(page: Page): Promise<string[]> {
 const titlesOf = (items: { data: { title: string } }[]) => items.map((i) => i.data.title).sort();
 
 describe('Starlight search finds definitions by the words reps use', () => {
+	test('the first search loads no filters, and the box shows none; Find content keeps them', async () => {
+		const page = await openPage('/');
+		const fetched: string[] = [];
+		page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+		expect((await searchSite(page, 'MQL')).length).toBeGreaterThan(0);
+		expect(fetched.some((path) => path.startsWith('/pagefind/index/'))).toBe(true);
+		expect(fetched.filter((path) => path.startsWith('/pagefind/filter/'))).toEqual([]);
+		expect(await page.locator('.pagefind-ui__filter-panel').count()).toBe(0);
+		await page.context().close();
+
+		const context = await example.browser.newContext();
+		const finder = await context.newPage();
+		const finderFetched: string[] = [];
+		finder.on('request', (request) => finderFetched.push(new URL(request.url()).pathname));
+		await finder.goto(`${example.url}/find/`);
+		await finderTitles(finder);
+		expect(finderFetched.some((path) => path.startsWith('/pagefind/filter/'))).toBe(true);
+		await context.close();
+	});
 	test.each(['MQL', 'SQL', 'SAL', 'SAO'])('%s puts its lead stage first', async (abbreviation) => {
 		const stage = entriesOf(playbook, 'lead-stages').find(
 			(s) => s.data.abbreviation === abbreviation,
