@@ -320,8 +320,7 @@ try {
 // 9. Print the table and write the results.
 const columns = Object.keys(runs[0] ?? {});
 console.log(`| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`);
-for (const run of runs)
-	console.log(`| ${columns.map((c) => (run[c] ?? '–')).join(' | ')} |`);
+for (const run of runs) console.log(`| ${columns.map((c) => run[c] ?? '–').join(' | ')} |`);
 mkdirSync(resolve(values.out, '..'), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify({ runs }, null, 2)}\n`);
 console.error(`\nWrote ${values.out}`);
