@@ -55,47 +55,43 @@ const devAt = Number(values['dev-at']);
 const extension = values['body-format'] === 'md' ? '.md' : '.mdx';
 const work = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 
-// 2. A bare Starlight project beside it, sharing this project's packages through hard links.
-const bare = join(work, 'bare');
-mkdirSync(join(bare, 'src'), { recursive: true });
-execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(bare, 'node_modules')]);
-rmSync(join(bare, 'node_modules', '.astro'), { recursive: true, force: true });
-writeFileSync(
-	join(bare, 'package.json'),
-	JSON.stringify({
-		name: 'bare-starlight',
+/**
+ * A baseline project beside this one, sharing this project's packages through hard links: its
+ * package.json, Astro config and any other files, by path.
+ */
+function baselineProject(
+	name: string,
+	dependencies: string[],
+	files: Record<string, string>,
+): string {
+	const dir = join(work, name);
+	mkdirSync(join(dir, 'src'), { recursive: true });
+	execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(dir, 'node_modules')]);
+	rmSync(join(dir, 'node_modules', '.astro'), { recursive: true, force: true });
+	const packageJson = {
+		name,
 		private: true,
 		type: 'module',
-		dependencies: { astro: '*', '@astrojs/starlight': '*' },
-	}),
-);
-writeFileSync(
-	join(bare, 'astro.config.mjs'),
-	"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://bare.example', integrations: [starlight({ title: 'Bare Starlight' })] });\n",
-);
-writeFileSync(
-	join(bare, 'src', 'content.config.ts'),
-	"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
-);
+		dependencies: Object.fromEntries(dependencies.map((dependency) => [dependency, '*'])),
+	};
+	writeFileSync(join(dir, 'package.json'), JSON.stringify(packageJson));
+	for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+	return dir;
+}
 
-// 3. The floor beside them: bare Astro and its MDX integration, nothing else.
-const floor = join(work, 'floor');
-mkdirSync(floor, { recursive: true });
-execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(floor, 'node_modules')]);
-rmSync(join(floor, 'node_modules', '.astro'), { recursive: true, force: true });
-writeFileSync(
-	join(floor, 'package.json'),
-	JSON.stringify({
-		name: 'floor',
-		private: true,
-		type: 'module',
-		dependencies: { astro: '*', '@astrojs/mdx': '*' },
-	}),
-);
-writeFileSync(
-	join(floor, 'astro.config.mjs'),
-	"import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://floor.example', integrations: [mdx()] });\n",
-);
+// 2. A bare Starlight project, with the pages as plain docs.
+const bare = baselineProject('bare-starlight', ['astro', '@astrojs/starlight'], {
+	'astro.config.mjs':
+		"import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nexport default defineConfig({ site: 'https://bare.example', integrations: [starlight({ title: 'Bare Starlight' })] });\n",
+	'src/content.config.ts':
+		"import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+});
+
+// 3. The floor: bare Astro and its MDX integration, nothing else.
+const floor = baselineProject('floor', ['astro', '@astrojs/mdx'], {
+	'astro.config.mjs':
+		"import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ site: 'https://floor.example', integrations: [mdx()] });\n",
+});
 
 /** Runs a build; again twice more if it took under a minute; the median time, the highest peak. */
 async function timedBuild(build: () => Promise<{ seconds: number; peakRssMb: number }>) {
