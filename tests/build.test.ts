@@ -15,6 +15,7 @@ import { TestRepo } from './git-repo.ts';
 import { playbookWith } from './helpers.ts';
 import { buildSite } from './sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
+import { searchableGlob } from '../src/site/search-index.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
 const site = inject('sites').minimal;
@@ -101,6 +102,43 @@ describe('the search index', () => {
 		const home = readFileSync(join(outDir, 'index.html'), 'utf8');
 		expect(home).toContain('<site-search');
 		expect(home).toContain('data-pagefind-body');
+	});
+
+	test('Pagefind reads only the parts of the site that hold pages marked for search', () => {
+		const built = join(out, 'parts');
+		const write = (path: string, html: string) => {
+			mkdirSync(join(built, path, '..'), { recursive: true });
+			writeFileSync(join(built, path), html);
+		};
+		const marked = '<main data-pagefind-body><h1>Marked</h1></main>';
+		write('index.html', marked);
+		write('404.html', '<main>Not found</main>');
+		write('library/index.html', '<main>A list page that is not searched</main>');
+		write('library/item/index.html', marked);
+		write('prep/persona/stage/index.html', '<main>A call plan, left out of search</main>');
+		write('_astro/style.css', 'main{}');
+		expect(searchableGlob(built)).toBe('{index.html,library/**/*.html}');
+		// With no page marked, Pagefind indexes every page whole, so it reads them all.
+		rmSync(built, { recursive: true });
+		write('index.html', '<main>Home</main>');
+		expect(searchableGlob(built)).toBe('**/*.{html}');
+	});
+
+	test('the built site’s search index holds every marked page and no call plan', () => {
+		const html = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) =>
+			name.endsWith('.html'),
+		);
+		const marked = html.filter((name) =>
+			readFileSync(join(site, name), 'utf8').includes('data-pagefind-body'),
+		);
+		expect(marked.some((name) => name.startsWith('prep/'))).toBe(false);
+		const glob = searchableGlob(site);
+		expect(glob).not.toContain('prep');
+		expect(glob).not.toContain('coverage');
+		const folders = new Set(
+			marked.map((name) => (name.includes('/') ? `${name.split('/')[0]}/**/*.html` : name)),
+		);
+		expect(glob).toBe(`{${[...folders].sort().join(',')}}`);
 	});
 
 	test('plain astro build still indexes the whole site, inside Astro', () => {
