@@ -124,7 +124,7 @@ describe('the search index', () => {
 		expect(searchableGlob(built)).toBe('**/*.{html}');
 	});
 
-	test('the built site’s search index holds every marked page and no call plan', () => {
+	test('on the built site, Pagefind reads every folder with a marked page and no call plan', () => {
 		const html = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) =>
 			name.endsWith('.html'),
 		);
