@@ -8,12 +8,14 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { TestRepo } from './git-repo.ts';
 import { playbookWith } from './helpers.ts';
-import { buildSite } from './sites.ts';
+import { buildEnvironment, buildSite, ROOT } from './sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 import { searchableGlob } from '../src/site/search-index.ts';
 
@@ -164,6 +166,42 @@ describe('a build of a broken playbook', () => {
 			`${join(root, 'content', 'lead-stages', 'mql.mdx')}  owners  needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.`,
 		);
 		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(existsSync(outDir)).toBe(false);
+	});
+});
+
+describe('a build stopped before it finishes', () => {
+	test('by Ctrl-C or a time limit, it stops Astro too and leaves no site', async () => {
+		const outDir = join(out, 'stopped');
+		const build = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'], {
+			cwd: ROOT,
+			env: buildEnvironment(join(ROOT, 'content'), outDir),
+		});
+		let output = '';
+		const building = new Promise<void>((started) =>
+			build.stdout.on('data', (chunk: Buffer) => {
+				output += stripVTControlCharacters(chunk.toString());
+				if (output.includes('[build]')) started();
+			}),
+		);
+		build.stderr.on(
+			'data',
+			(chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())),
+		);
+		const exited = new Promise<number | null>((done) => build.once('exit', done));
+		await building;
+		const astro = execFileSync('ps', ['-o', 'pid=', '--ppid', String(build.pid)], {
+			encoding: 'utf8',
+		})
+			.split('\n')
+			.filter(Boolean)
+			.map(Number);
+		expect(astro).toHaveLength(1);
+		build.kill('SIGTERM');
+		expect(await exited).toBe(1);
+		expect(output).toContain(`The build was stopped before it finished, so ${outDir} was removed.`);
+		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(() => process.kill(astro[0]!, 0)).toThrow(/ESRCH/);
 		expect(existsSync(outDir)).toBe(false);
 	});
 });

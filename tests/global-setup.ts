@@ -33,8 +33,12 @@ export default async function setup(project: TestProject) {
 	// The minimal playbook with an XSS payload in every string the checker lets through.
 	const hostile = writeHostilePlaybook(sources.minimal, sources.hostile);
 	for (const name of ['minimal', 'example', 'hostile'] as const) {
+		const started = performance.now();
 		const { code, output } = buildSite(sources[name], sites[name]);
 		if (code !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
+		console.log(
+			`Built the ${name} site in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+		);
 	}
 	project.provide('sites', sites);
 	project.provide('hostile', hostile);

@@ -5,6 +5,13 @@ import { stripVTControlCharacters } from 'node:util';
 export const ROOT = join(import.meta.dirname, '..');
 
 /**
+ * How long one site build may take before it is stopped. A build of the test playbooks takes
+ * seconds; a build that hangs would otherwise hold the whole run, since a synchronous child
+ * process blocks the test runner's own timeouts.
+ */
+export const BUILD_TIME_LIMIT_MS = 5 * 60_000;
+
+/**
  * Builds the site from a content folder into `outDir` as `npm run build` does: Astro, then the
  * search index. `astroOnly` runs plain `astro build`, which indexes inside Astro's process.
  */
@@ -22,19 +29,36 @@ export function buildSite(
 		{
 			cwd: ROOT,
 			encoding: 'utf8',
-			env: {
-				...withoutTestRunnerEnv(process.env),
-				// Vitest sets NODE_ENV=test, which would build a development site (no search).
-				NODE_ENV: 'production',
-				PLAYBOOK_CONTENT: content,
-				PLAYBOOK_OUT_DIR: outDir,
-				PLAYBOOK_TODAY: '2026-11-24',
-				...env,
-			},
+			env: buildEnvironment(content, outDir, env),
+			timeout: BUILD_TIME_LIMIT_MS,
 		},
 	);
 	// Colours come on where CI=true is set; the tests read the words.
-	return { code: result.status, output: stripVTControlCharacters(result.stdout + result.stderr) };
+	const output = stripVTControlCharacters(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+	const stopped = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+	return {
+		code: result.status,
+		output: stopped
+			? `${output}\nThe build was stopped: it had not finished after ${BUILD_TIME_LIMIT_MS / 60_000} minutes.`
+			: output,
+	};
+}
+
+/** The environment a test build runs in: the content folder, the site folder and a fixed today. */
+export function buildEnvironment(
+	content: string,
+	outDir: string,
+	env: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+	return {
+		...withoutTestRunnerEnv(process.env),
+		// Vitest sets NODE_ENV=test, which would build a development site (no search).
+		NODE_ENV: 'production',
+		PLAYBOOK_CONTENT: content,
+		PLAYBOOK_OUT_DIR: outDir,
+		PLAYBOOK_TODAY: '2026-11-24',
+		...env,
+	};
 }
 
 function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -39,10 +39,22 @@ export async function runBuild(args: string[]): Promise<number> {
 			},
 		},
 	);
-	const code = await new Promise<number>((done) => astro.once('exit', (exit) => done(exit ?? 1)));
+	// Stopped (Ctrl-C, or a time limit's SIGTERM), the command stops Astro with it, so no build
+	// goes on writing the site behind a command that has ended.
+	const stopAstro = (signal: NodeJS.Signals) => astro.kill(signal);
+	process.once('SIGINT', stopAstro).once('SIGTERM', stopAstro);
+	const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+		astro.once('exit', (...exit) => done(exit)),
+	);
+	process.off('SIGINT', stopAstro).off('SIGTERM', stopAstro);
+	const site = outDir(ROOT);
+	if (signal) {
+		rmSync(site, { recursive: true, force: true });
+		console.error(`The build was stopped before it finished, so ${site} was removed.`);
+		return 1;
+	}
 	if (code !== 0) return 1; // Astro and the checker have said why
 
-	const site = outDir(ROOT);
 	const started = performance.now();
 	console.log('Building the search index with Pagefind…');
 	try {
