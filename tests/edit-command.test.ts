@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, describe, expect, test } from 'vitest';
+import { GIT_IDENTITY } from './git-repo.ts';
 import { MINIMAL } from './helpers.ts';
 import { ROOT } from './sites.ts';
 
@@ -20,16 +21,7 @@ function playbookRepo(commit = true): string {
 	cpSync(MINIMAL, join(root, 'content'), { recursive: true });
 	if (commit) {
 		const git = (...args: string[]) =>
-			execFileSync('git', args, {
-				cwd: root,
-				env: {
-					...process.env,
-					GIT_AUTHOR_NAME: 'A',
-					GIT_AUTHOR_EMAIL: 'a@example.com',
-					GIT_COMMITTER_NAME: 'A',
-					GIT_COMMITTER_EMAIL: 'a@example.com',
-				},
-			});
+			execFileSync('git', args, { cwd: root, env: { ...process.env, ...GIT_IDENTITY } });
 		git('init', '-q', '-b', 'main');
 		git('add', '-A');
 		git('commit', '-q', '-m', 'Start');
@@ -47,18 +39,31 @@ function freePort(): Promise<number> {
 	});
 }
 
-function edit(...args: string[]) {
+function edit(args: string[], env: NodeJS.ProcessEnv = { ...process.env, ...GIT_IDENTITY }) {
 	const result = spawnSync(process.execPath, [CLI, 'edit', ...args], {
 		encoding: 'utf8',
 		timeout: 30_000,
+		env,
 	});
 	return { code: result.status, stderr: result.stderr };
+}
+
+/** The environment of a person who has never told git their name: no settings, no variables. */
+function withoutGitIdentity(): NodeJS.ProcessEnv {
+	const home = mkdtempSync(join(tmpdir(), 'playbook-home-'));
+	made.push(home);
+	const env = Object.fromEntries(
+		Object.entries(process.env).filter(
+			([key]) => !/^GIT_(AUTHOR|COMMITTER)_/.test(key) && key !== 'EMAIL',
+		),
+	);
+	return { ...env, HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1' };
 }
 
 describe('npm run edit', () => {
 	test('refuses a folder that is not in git, in one line', () => {
 		const root = playbookRepo(false);
-		const { code, stderr } = edit('--content', join(root, 'content'));
+		const { code, stderr } = edit(['--content', join(root, 'content')]);
 		expect(code).toBe(1);
 		expect(stderr.trim().split('\n')).toHaveLength(1);
 		expect(stderr).toContain('is not in a git repository, and the editor saves to git.');
@@ -67,15 +72,27 @@ describe('npm run edit', () => {
 	test('refuses a repository with uncommitted changes, which a save would take with it', () => {
 		const root = playbookRepo();
 		writeFileSync(join(root, 'content', 'notes.txt'), 'half-written');
-		const { code, stderr } = edit('--content', join(root, 'content'));
+		const { code, stderr } = edit(['--content', join(root, 'content')]);
 		expect(code).toBe(1);
 		expect(stderr.trim()).toMatch(
 			/^content\/notes\.txt {2}- {2}has changes that are not committed.*Commit or stash them/,
 		);
 	});
 
+	test('refuses, in one line, when git has no name and email to make the saves with', () => {
+		const root = playbookRepo();
+		// Where git would guess an address from the machine's name, it must not here.
+		execFileSync('git', ['config', 'user.useConfigOnly', 'true'], { cwd: root });
+		const { code, stderr } = edit(['--content', join(root, 'content')], withoutGitIdentity());
+		expect(code).toBe(1);
+		expect(stderr.trim().split('\n')).toHaveLength(1);
+		expect(stderr.trim()).toBe(
+			'git  -  has no name and email for you, and each save in the editor is a commit made in your name. Set them once with git config --global user.name "Your Name" and git config --global user.email "you@example.com", then run npm run edit again.',
+		);
+	});
+
 	test('a port that is not one is a usage error', () => {
-		const { code, stderr } = edit('--port', 'web');
+		const { code, stderr } = edit(['--port', 'web']);
 		expect(code).toBe(2);
 		expect(stderr).toContain('--port must be a port number, such as 4321, not "web".');
 	});
@@ -99,11 +116,14 @@ describe('npm run edit', () => {
 				stdio: ['ignore', 'pipe', 'pipe'],
 				detached: true,
 				// As a person runs it: not inside the test runner, whose variables change how Astro serves.
-				env: Object.fromEntries(
-					Object.entries(process.env).filter(
-						([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV',
+				env: {
+					...Object.fromEntries(
+						Object.entries(process.env).filter(
+							([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV',
+						),
 					),
-				),
+					...GIT_IDENTITY,
+				},
 			},
 		);
 		let output = '';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { siteInChromium } from './browser.ts';
-import { TestRepo } from './git-repo.ts';
+import { GIT_IDENTITY, TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
 import { gzipSync } from 'node:zlib';
 import { editorWeight } from '../scripts/bench/measure.ts';
@@ -48,6 +48,7 @@ beforeAll(async () => {
 		{
 			env: {
 				...process.env,
+				...GIT_IDENTITY,
 				MODE: 'git',
 				PORT: String(DEFAULT_EDITOR_PORT),
 				GIT_REPO_DIRECTORY: repo.root,

@@ -10,6 +10,17 @@ afterAll(() => {
 	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The name and email the test repositories' commits are made with, the editor's saves among them,
+ * so that no test depends on the git settings of the machine it runs on.
+ */
+export const GIT_IDENTITY = {
+	GIT_AUTHOR_NAME: 'Ada Author',
+	GIT_AUTHOR_EMAIL: 'ada@example.com',
+	GIT_COMMITTER_NAME: 'Ada Author',
+	GIT_COMMITTER_EMAIL: 'ada@example.com',
+};
+
 /** Files to write (text) or delete (null), by path relative to the repository root. */
 export type Edits = Record<string, string | null>;
 
@@ -28,13 +39,7 @@ export class TestRepo {
 		return execFileSync('git', args, {
 			cwd: this.root,
 			encoding: 'utf8',
-			env: {
-				...process.env,
-				GIT_AUTHOR_NAME: 'Ada Author',
-				GIT_AUTHOR_EMAIL: 'ada@example.com',
-				GIT_COMMITTER_NAME: 'Ada Author',
-				GIT_COMMITTER_EMAIL: 'ada@example.com',
-			},
+			env: { ...process.env, ...GIT_IDENTITY },
 		});
 	}
 

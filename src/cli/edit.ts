@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,14 @@ export async function runEdit(args: string[]): Promise<number> {
 		const first = changed.split('\n')[0]!.slice(3);
 		console.error(
 			`${first}  -  has changes that are not committed, and each save in the editor commits everything in ${repo}. Commit or stash them (git stash), then run npm run edit again.`,
+		);
+		return 1;
+	}
+
+	// Each save is a commit, and git makes none without a name and email to sign it with.
+	if (!gitKnowsWhoYouAre(repo)) {
+		console.error(
+			'git  -  has no name and email for you, and each save in the editor is a commit made in your name. Set them once with git config --global user.name "Your Name" and git config --global user.email "you@example.com", then run npm run edit again.',
 		);
 		return 1;
 	}
@@ -106,6 +114,13 @@ export async function runEdit(args: string[]): Promise<number> {
 			});
 		}
 	});
+}
+
+/** True where git can sign a commit in this repository (its settings, yours, or the variables). */
+function gitKnowsWhoYouAre(repo: string): boolean {
+	return ['GIT_AUTHOR_IDENT', 'GIT_COMMITTER_IDENT'].every(
+		(ident) => spawnSync('git', ['var', ident], { cwd: repo, stdio: 'ignore' }).status === 0,
+	);
 }
 
 function portOption(name: string, value: string): number {
