@@ -9,7 +9,7 @@ export const ROOT = join(import.meta.dirname, '..');
  * seconds; a build that hangs would otherwise hold the whole run, since a synchronous child
  * process blocks the test runner's own timeouts.
  */
-export const BUILD_TIME_LIMIT_MS = 5 * 60_000;
+export const BUILD_TIME_LIMIT_MS = 3 * 60_000;
 
 /**
  * Builds the site from a content folder into `outDir` as `npm run build` does: Astro, then the
