@@ -16,6 +16,8 @@ import { buildSite, ROOT } from './sites.ts';
  * (Astro keeps generated types in the project folder, so builds must not overlap).
  */
 export default async function setup(project: TestProject) {
+	// The tests reach no network: Astro's usage reports stay off in every build and server they start.
+	process.env.ASTRO_TELEMETRY_DISABLED = '1';
 	const browser = await browserOrExit();
 	console.log(`Browser tests use ${browser.label}.`);
 	project.provide('browser', browser);
