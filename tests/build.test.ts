@@ -6,6 +6,7 @@ import {
 	readdirSync,
 	readFileSync,
 	rmSync,
+	statSync,
 	writeFileSync,
 } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
@@ -204,6 +205,32 @@ describe('a build stopped before it finishes', () => {
 		expect(() => process.kill(astro[0]!, 0)).toThrow(/ESRCH/);
 		expect(existsSync(outDir)).toBe(false);
 	});
+});
+
+/** A folder on another disk than the project's, where the machine has one (a memory disk). */
+const otherDisk = ['/dev/shm'].find(
+	(folder) => existsSync(folder) && statSync(folder).dev !== statSync(ROOT).dev,
+);
+
+describe('a site built onto another disk', () => {
+	test.skipIf(!otherDisk)(
+		'builds there whole, search included, and leaves nothing behind in the project',
+		() => {
+			const folder = mkdtempSync(join(otherDisk!, 'playbook-site-'));
+			try {
+				const outDir = join(folder, 'site');
+				const { code, output } = buildSite(join(ROOT, 'tests', 'fixtures', 'minimal'), outDir);
+				expect(output).not.toMatch(/EXDEV|\n\s+at .+:\d+:\d+/);
+				expect(code).toBe(0);
+				expect(output).toContain(`The site is in ${outDir}.`);
+				expect(existsSync(join(outDir, 'lead-stages', 'mql', 'index.html'))).toBe(true);
+				expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+				expect(existsSync(join(ROOT, 'node_modules', '.playbook', 'site'))).toBe(false);
+			} finally {
+				rmSync(folder, { recursive: true, force: true });
+			}
+		},
+	);
 });
 
 describe('a build of a playbook with a broken link in a body', () => {

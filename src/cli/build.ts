@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../checks/content-dir.ts';
 import { outDir } from '../site/out-dir.ts';
 import { indexSite } from '../site/search-index.ts';
@@ -19,6 +19,13 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export async function runBuild(args: string[]): Promise<number> {
 	if (args.length > 0) throw new UsageError(`build takes no options (got ${args.join(' ')}).`);
 	const entries = entryFileCount(resolve(ROOT, contentDir()));
+	const site = outDir(ROOT);
+	// Astro moves the site's files in from a folder in the project, and a move cannot cross from
+	// one disk to another: a site bound for another disk is built in the project, then copied.
+	const building = onOneDisk(ROOT, site) ? site : join(ROOT, 'node_modules', '.playbook', 'site');
+	const removeSite = () =>
+		[building, site].forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+	if (building !== site) removeSite(); // as Astro empties the site folder before it builds
 	const astro = spawn(
 		process.execPath,
 		[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
@@ -27,6 +34,7 @@ export async function runBuild(args: string[]): Promise<number> {
 			stdio: 'inherit',
 			env: {
 				...process.env,
+				PLAYBOOK_OUT_DIR: building,
 				// The site's own integration leaves the search index to this command.
 				PLAYBOOK_SEARCH_AFTER_BUILD: 'true',
 				// The bundler (Rolldown, in Astro's process) keeps memory it has freed unless told
@@ -47,28 +55,54 @@ export async function runBuild(args: string[]): Promise<number> {
 		astro.once('exit', (...exit) => done(exit)),
 	);
 	process.off('SIGINT', stopAstro).off('SIGTERM', stopAstro);
-	const site = outDir(ROOT);
 	if (signal) {
-		rmSync(site, { recursive: true, force: true });
+		removeSite();
 		console.error(`The build was stopped before it finished, so ${site} was removed.`);
 		return 1;
 	}
-	if (code !== 0) return 1; // Astro and the checker have said why
+	if (code !== 0) {
+		removeSite();
+		return 1; // Astro and the checker have said why
+	}
 
 	const started = performance.now();
 	console.log('Building the search index with Pagefind…');
+	let pages: number;
 	try {
-		const { pages } = await indexSite(site);
-		const seconds = (performance.now() - started) / 1000;
-		console.log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s. The site is in ${site}.`);
-		return 0;
+		({ pages } = await indexSite(building));
 	} catch (error) {
-		rmSync(site, { recursive: true, force: true });
+		removeSite();
 		console.error(
-			`The search index could not be built (${error instanceof Error ? error.message : String(error)}), so ${site} was removed. Build again; if it fails the same way, reinstall with npm install.`,
+			`The search index could not be built (${reason(error)}), so ${site} was removed. Build again; if it fails the same way, reinstall with npm install.`,
 		);
 		return 1;
 	}
+	const seconds = (performance.now() - started) / 1000;
+	if (building !== site) {
+		try {
+			cpSync(building, site, { recursive: true });
+		} catch (error) {
+			removeSite();
+			console.error(
+				`The site could not be copied to ${site} (${reason(error)}), so nothing was left there. Make room or choose another PLAYBOOK_OUT_DIR, then build again.`,
+			);
+			return 1;
+		}
+		rmSync(building, { recursive: true, force: true });
+	}
+	console.log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s. The site is in ${site}.`);
+	return 0;
+}
+
+function reason(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** True where a folder (or, before it exists, the nearest folder above it) is on the project's disk. */
+function onOneDisk(project: string, folder: string): boolean {
+	let existing = folder;
+	while (!existsSync(existing)) existing = dirname(existing);
+	return statSync(existing).dev === statSync(project).dev;
 }
 
 /**
