@@ -207,6 +207,27 @@ describe('a build stopped before it finishes', () => {
 	});
 });
 
+describe('a build whose search index cannot be made', () => {
+	test('says why in one line, without Pagefind’s stack trace, and leaves no site', () => {
+		const outDir = join(out, 'no-index');
+		const indexer = join(out, 'stopping-indexer.sh');
+		writeFileSync(indexer, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+		const { code, output } = buildSite(join(ROOT, 'tests', 'fixtures', 'minimal'), outDir, {
+			PAGEFIND_EXTENDED_BINARY_PATH: indexer,
+		});
+		expect(code).toBe(1);
+		expect(output).toMatch(
+			new RegExp(
+				`^The search index could not be built \\(Pagefind stopped before it finished: .+\\), so ${outDir} was removed\\. Build again; if it fails the same way, reinstall with npm install\\.$`,
+				'm',
+			),
+		);
+		expect(output).not.toContain('Service stopped');
+		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(existsSync(outDir)).toBe(false);
+	});
+});
+
 /** A folder on another disk than the project's, where the machine has one (a memory disk). */
 const otherDisk = ['/dev/shm'].find(
 	(folder) => existsSync(folder) && statSync(folder).dev !== statSync(ROOT).dev,

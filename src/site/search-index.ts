@@ -9,6 +9,14 @@ import * as pagefind from 'pagefind';
  */
 export async function indexSite(siteDir: string): Promise<{ pages: number }> {
 	const failed = (errors: string[]) => new Error(errors.join('; '));
+	// Pagefind prints a stack trace of its own when its indexer stops (killed, out of memory, not
+	// there); the build says why in one line, so the trace is held back and its message kept.
+	const print = console.error;
+	let stopped: string | undefined;
+	console.error = (...args: unknown[]) => {
+		if (args[0] !== 'Service stopped') return print(...args);
+		stopped = args[1] instanceof Error ? args[1].message : String(args[1]);
+	};
 	try {
 		const { index, errors } = await pagefind.createIndex();
 		if (!index || errors.length > 0) throw failed(errors);
@@ -17,8 +25,11 @@ export async function indexSite(siteDir: string): Promise<{ pages: number }> {
 		const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
 		if (written.errors.length > 0) throw failed(written.errors);
 		return { pages: added.page_count };
+	} catch (error) {
+		throw stopped ? new Error(`Pagefind stopped before it finished: ${stopped}`) : error;
 	} finally {
 		await pagefind.close();
+		console.error = print;
 	}
 }
 
