@@ -125,16 +125,21 @@ const SEARCH_BOX = '.pagefind-ui__search-input';
  * Opens the search dialog once Pagefind's box is in it. Starlight makes the box when the browser
  * is next idle, after loading Pagefind's UI; keys pressed before it exists are lost. The test
  * waits for the box before it opens the dialog, as a reader's page has settled before they search.
- * A page whose box has not come after 30 s is reloaded once, as a reader would; the second time,
- * the test fails with what the page had loaded, so a failure says why.
+ * Headless Chromium now and then draws no frame after a page has loaded (1 load in 30 here), and
+ * with no frame it is never idle; a reader's hand on the mouse draws one, so the test moves it
+ * first. A page whose box has not come after 30 s is reloaded once, as a reader would; the second
+ * time, the test fails with what the page had loaded, so a failure says why.
  */
 async function openSearchBox(page: Page): Promise<void> {
 	const box = page.locator(SEARCH_BOX);
-	const comes = () =>
-		box.waitFor({ state: 'attached', timeout: 30_000 }).then(
+	const comes = async () => {
+		await page.mouse.move(1, 1);
+		await page.mouse.move(2, 2);
+		return box.waitFor({ state: 'attached', timeout: 30_000 }).then(
 			() => true,
 			() => false,
 		);
+	};
 	const seen: string[] = [];
 	const onError = (error: Error) => seen.push(`page error: ${error.message}`);
 	page.on('pageerror', onError);
