@@ -61,11 +61,12 @@ const starlightOptions = {
 
 export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
-	// entries of one playbook never linger in the build of another.
+	// entries of one playbook never linger in the build of another. The folder is the user's own:
+	// on a shared machine, one made by someone else could not be written.
 	cacheDir: content
 		? join(
 				tmpdir(),
-				'playbook-astro-cache',
+				`playbook-astro-cache-${process.getuid?.() ?? 'user'}`,
 				createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12),
 			)
 		: './node_modules/.astro',
