@@ -9,7 +9,7 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -171,41 +171,82 @@ describe('a build of a broken playbook', () => {
 	});
 });
 
+/**
+ * `npm run build` started in the background: its output so far, a wait for a line of it, and
+ * its exit code once it ends.
+ */
+function buildInBackground(outDir: string, env: Record<string, string> = {}) {
+	const build = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'], {
+		cwd: ROOT,
+		env: buildEnvironment(join(ROOT, 'content'), outDir, env),
+	});
+	let output = '';
+	const waiting: [string, () => void][] = [];
+	const read = (chunk: Buffer) => {
+		output += stripVTControlCharacters(chunk.toString());
+		for (const [text, seen] of waiting) if (output.includes(text)) seen();
+	};
+	build.stdout.on('data', read);
+	build.stderr.on('data', read);
+	const exited = new Promise<number | null>((done) => build.once('exit', done));
+	return {
+		build,
+		output: () => output,
+		says: (text: string) => new Promise<void>((seen) => waiting.push([text, seen])),
+		exited,
+	};
+}
+
+/** The ids of a process's own child processes. */
+const childrenOf = (pid: number) =>
+	execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
+		.split('\n')
+		.filter(Boolean)
+		.map(Number);
+
 describe('a build stopped before it finishes', () => {
-	test('by Ctrl-C or a time limit, it stops Astro too and leaves no site', async () => {
+	test('by Ctrl-C or a time limit while Astro builds, it stops Astro too and leaves no site', async () => {
 		const outDir = join(out, 'stopped');
-		const build = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'], {
-			cwd: ROOT,
-			env: buildEnvironment(join(ROOT, 'content'), outDir),
-		});
-		let output = '';
-		const building = new Promise<void>((started) =>
-			build.stdout.on('data', (chunk: Buffer) => {
-				output += stripVTControlCharacters(chunk.toString());
-				if (output.includes('[build]')) started();
-			}),
-		);
-		build.stderr.on(
-			'data',
-			(chunk: Buffer) => (output += stripVTControlCharacters(chunk.toString())),
-		);
-		const exited = new Promise<number | null>((done) => build.once('exit', done));
-		await building;
-		const astro = execFileSync('ps', ['-o', 'pid=', '--ppid', String(build.pid)], {
-			encoding: 'utf8',
-		})
-			.split('\n')
-			.filter(Boolean)
-			.map(Number);
+		const { build, output, says, exited } = buildInBackground(outDir);
+		await says('[build]');
+		const astro = childrenOf(build.pid!);
 		expect(astro).toHaveLength(1);
 		build.kill('SIGTERM');
 		expect(await exited).toBe(1);
-		expect(output).toContain(`The build was stopped before it finished, so ${outDir} was removed.`);
-		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+		expect(output()).toContain(
+			`The build was stopped before it finished, so ${outDir} was removed.`,
+		);
+		expect(output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
 		expect(() => process.kill(astro[0]!, 0)).toThrow(/ESRCH/);
 		expect(existsSync(outDir)).toBe(false);
 	});
+
+	test('while Pagefind indexes, it stops the indexer too, however long it would have taken', async () => {
+		const outDir = join(out, 'stopped-indexing');
+		const pidFile = join(out, 'indexer.pid');
+		const indexer = join(out, 'slow-indexer.sh');
+		writeFileSync(indexer, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
+		const { build, output, says, exited } = buildInBackground(outDir, {
+			PAGEFIND_EXTENDED_BINARY_PATH: indexer,
+		});
+		await says('Building the search index');
+		await expect.poll(() => existsSync(pidFile)).toBe(true);
+		const pid = Number(readFileSync(pidFile, 'utf8'));
+		build.kill('SIGTERM');
+		expect(await exited).toBe(1);
+		expect(output()).toContain(
+			`The build was stopped before it finished, so ${outDir} was removed.`,
+		);
+		await expect.poll(() => isRunning(pid), { timeout: 10_000 }).toBe(false);
+		expect(existsSync(outDir)).toBe(false);
+	});
 });
+
+/** True while a process runs (one that has ended but is not yet reaped does not count). */
+function isRunning(pid: number): boolean {
+	const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' });
+	return state.status === 0 && !state.stdout.trim().startsWith('Z');
+}
 
 describe('a build whose search index cannot be made', () => {
 	test('says why in one line, without Pagefind’s stack trace, and leaves no site', () => {

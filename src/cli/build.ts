@@ -47,51 +47,60 @@ export async function runBuild(args: string[]): Promise<number> {
 			},
 		},
 	);
-	// Stopped (Ctrl-C, or a time limit's SIGTERM), the command stops Astro with it, so no build
-	// goes on writing the site behind a command that has ended.
-	const stopAstro = (signal: NodeJS.Signals) => astro.kill(signal);
-	process.once('SIGINT', stopAstro).once('SIGTERM', stopAstro);
-	const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
-		astro.once('exit', (...exit) => done(exit)),
-	);
-	process.off('SIGINT', stopAstro).off('SIGTERM', stopAstro);
-	if (signal) {
+	// Stopped (Ctrl-C, or a time limit's SIGTERM), the command stops Astro or Pagefind with it, so
+	// nothing goes on writing the site behind a command that has ended.
+	const stopping = new AbortController();
+	const stop = (signal: NodeJS.Signals) => {
+		stopping.abort();
+		astro.kill(signal);
+	};
+	process.once('SIGINT', stop).once('SIGTERM', stop);
+	const stopped = () => {
 		removeSite();
 		console.error(`The build was stopped before it finished, so ${site} was removed.`);
 		return 1;
-	}
-	if (code !== 0) {
-		removeSite();
-		return 1; // Astro and the checker have said why
-	}
-
-	const started = performance.now();
-	console.log('Building the search index with Pagefind…');
-	let pages: number;
+	};
 	try {
-		({ pages } = await indexSite(building));
-	} catch (error) {
-		removeSite();
-		console.error(
-			`The search index could not be built (${reason(error)}), so ${site} was removed. Build again; if it fails the same way, reinstall with npm install.`,
+		const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+			astro.once('exit', (...exit) => done(exit)),
 		);
-		return 1;
-	}
-	const seconds = (performance.now() - started) / 1000;
-	if (building !== site) {
+		if (signal || stopping.signal.aborted) return stopped();
+		if (code !== 0) {
+			removeSite();
+			return 1; // Astro and the checker have said why
+		}
+
+		const started = performance.now();
+		console.log('Building the search index with Pagefind…');
+		let pages: number;
 		try {
-			cpSync(building, site, { recursive: true });
+			({ pages } = await indexSite(building, { signal: stopping.signal }));
 		} catch (error) {
+			if (stopping.signal.aborted) return stopped();
 			removeSite();
 			console.error(
-				`The site could not be copied to ${site} (${reason(error)}), so nothing was left there. Make room or choose another PLAYBOOK_OUT_DIR, then build again.`,
+				`The search index could not be built (${reason(error)}), so ${site} was removed. Build again; if it fails the same way, reinstall with npm install.`,
 			);
 			return 1;
 		}
-		rmSync(building, { recursive: true, force: true });
+		const seconds = (performance.now() - started) / 1000;
+		if (building !== site) {
+			try {
+				cpSync(building, site, { recursive: true });
+			} catch (error) {
+				removeSite();
+				console.error(
+					`The site could not be copied to ${site} (${reason(error)}), so nothing was left there. Make room or choose another PLAYBOOK_OUT_DIR, then build again.`,
+				);
+				return 1;
+			}
+			rmSync(building, { recursive: true, force: true });
+		}
+		console.log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s. The site is in ${site}.`);
+		return 0;
+	} finally {
+		process.off('SIGINT', stop).off('SIGTERM', stop);
 	}
-	console.log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s. The site is in ${site}.`);
-	return 0;
 }
 
 function reason(error: unknown): string {
