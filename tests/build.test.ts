@@ -18,7 +18,7 @@ import { TestRepo } from './git-repo.ts';
 import { playbookWith } from './helpers.ts';
 import { buildEnvironment, buildSite, ROOT } from './sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
-import { searchableGlob } from '../src/site/search-index.ts';
+import { indexSite, searchableGlob } from '../src/site/search-index.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
 const site = inject('sites').minimal;
@@ -86,6 +86,14 @@ describe('the site built from a fixture playbook', () => {
 });
 
 describe('the search index', () => {
+	test('a folder with no pages is refused with Pagefind’s own reason, in one line', async () => {
+		const empty = join(out, 'no-pages');
+		mkdirSync(empty);
+		await expect(indexSite(empty)).rejects.toThrow(
+			/^Pagefind: Pagefind was not able to build an index\.$/,
+		);
+	});
+
 	test('npm run build indexes the site once, after Astro, with the box and the filters-free view', () => {
 		const fixture = join(import.meta.dirname, 'fixtures', 'minimal');
 		const outDir = join(out, 'search-after');
