@@ -4,7 +4,7 @@ export type Parsed =
 	| { ok: true; data: unknown; body: string; bodyLine: number }
 	| {
 			ok: false;
-			code: 'MalformedFrontmatter' | 'MissingFrontmatter';
+			code: 'MalformedFrontmatter' | 'MissingFrontmatter' | 'AliasExpansion';
 			message: string;
 			fix: string;
 			/** The file's line (and column) the YAML error is on, where the parser says. */
@@ -63,8 +63,17 @@ function parseYaml(
 ): Parsed {
 	let data: unknown;
 	try {
-		data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
+		data = yaml.load(source, { schema: yaml.CORE_SCHEMA, listener: aliasGuard(source) });
 	} catch (error) {
+		if (error instanceof TooManyCopies) {
+			return {
+				ok: false,
+				code: 'AliasExpansion',
+				message: `${what} repeats text through aliases (*name) until it would hold more than ${ALIAS_LIMIT.toLocaleString('en')} characters, far more than any entry needs`,
+				line: source.slice(0, error.at).split('\n').length - 1 + lineOffset,
+				fix: 'Write the values out instead of repeating them with & anchors and * aliases.',
+			};
+		}
 		if (!(error instanceof yaml.YAMLException)) throw error;
 		const where = error.mark && {
 			line: error.mark.line + lineOffset,
@@ -97,6 +106,61 @@ function parseYaml(
 		};
 	}
 	return { ok: true, data, body, bodyLine };
+}
+
+/**
+ * How many characters aliases may copy in one file. js-yaml shares an aliased value rather than
+ * copying it, so reading is cheap; but the schema and everything after walk the copies, and a few
+ * hundred bytes of nested aliases stand for billions of values.
+ */
+const ALIAS_LIMIT = 1_000_000;
+
+class TooManyCopies extends Error {
+	/** Where in the YAML text the alias that went past the limit starts. */
+	readonly at: number;
+	constructor(at: number) {
+		super('aliases expand past the limit');
+		this.at = at;
+	}
+}
+
+/**
+ * A js-yaml listener that adds up what each alias copies, and stops reading (throws
+ * TooManyCopies) at the alias that takes the total past ALIAS_LIMIT, before anything walks the
+ * copies.
+ */
+function aliasGuard(source: string): (event: 'open' | 'close', state: yaml.State) => void {
+	const opened: number[] = [];
+	const counted = new Set<number>(); // js-yaml closes a block list's alias twice
+	const sizes = new WeakMap<object, number>();
+	let copied = 0;
+	return (event, state) => {
+		if (event === 'open') {
+			opened.push(state.position);
+			return;
+		}
+		let at = opened.pop() ?? state.position;
+		while (/\s/.test(source[at] ?? '')) at++;
+		if (source[at] !== '*' || counted.has(at)) return;
+		counted.add(at);
+		copied += sizeOf(state.result, sizes);
+		if (copied > ALIAS_LIMIT) throw new TooManyCopies(at);
+	};
+}
+
+/** About how many characters a value stands for once its aliases are written out. */
+function sizeOf(value: unknown, sizes: WeakMap<object, number>): number {
+	if (typeof value === 'string') return value.length;
+	if (typeof value !== 'object' || value === null) return 1;
+	const known = sizes.get(value);
+	if (known !== undefined) return known;
+	let size = 1;
+	for (const [key, item] of Object.entries(value)) {
+		size += (Array.isArray(value) ? 0 : key.length) + sizeOf(item, sizes);
+		if (size > ALIAS_LIMIT) break; // enough to refuse; no need to walk the rest
+	}
+	sizes.set(value, size);
+	return size;
 }
 
 /**

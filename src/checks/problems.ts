@@ -6,6 +6,7 @@ export const PROBLEM_KINDS = {
 	UnreadableFile: { severity: 'error', title: 'The file cannot be read as UTF-8 text' },
 	MalformedFrontmatter: { severity: 'error', title: 'The frontmatter is not valid YAML' },
 	MissingFrontmatter: { severity: 'error', title: 'The file has no frontmatter' },
+	AliasExpansion: { severity: 'error', title: 'YAML aliases repeat text far past any need' },
 	MissingField: { severity: 'error', title: 'A required key is missing' },
 	UnknownKey: { severity: 'error', title: 'A key is not part of the content contract' },
 	InvalidValue: { severity: 'error', title: 'A value has the wrong type or shape' },
