@@ -76,6 +76,9 @@ export default defineConfig({
 	base: process.env.PLAYBOOK_BASE || '/',
 	// Only scripts Astro bundled or hashed run, so markup that slips into a page cannot.
 	security: { csp: contentSecurityPolicy() },
+	// Two files that claim one id, or two pages one address, fail the build: a warning would
+	// let one silently replace the other on the site.
+	prerenderConflictBehavior: 'error',
 	vite: {
 		resolve: {
 			// Bodies may import Starlight's components; a content folder outside the project has no

@@ -18,6 +18,7 @@ function memorySource(files: Map<string, string | Uint8Array>): ContentSource {
 			return typeof data === 'string' ? encoder.encode(data) : data;
 		},
 		display: (path) => `content/${path}`,
+		refused: () => [],
 	};
 }
 

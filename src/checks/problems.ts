@@ -12,6 +12,14 @@ export const PROBLEM_KINDS = {
 	InvalidValue: { severity: 'error', title: 'A value has the wrong type or shape' },
 	InvalidId: { severity: 'error', title: 'A file name is not a valid id' },
 	DuplicateId: { severity: 'error', title: 'Two files in one collection share an id' },
+	NotAFile: {
+		severity: 'error',
+		title: 'A path in content/ is a link, a submodule or another special file',
+	},
+	ControlCharacterInPath: {
+		severity: 'error',
+		title: 'A file or folder name in content/ holds a control character',
+	},
 	MissingTeam: { severity: 'error', title: 'The content folder has no team' },
 	NoOwners: { severity: 'error', title: 'A definition has no owners' },
 	UnknownOwner: { severity: 'error', title: 'An owner is not in content/team' },
@@ -49,6 +57,10 @@ export const PROBLEM_KINDS = {
 	},
 	MissingGithubHandle: { severity: 'error', title: 'An owner has no GitHub handle for CODEOWNERS' },
 	StaleCodeowners: { severity: 'error', title: 'CODEOWNERS does not match the owners' },
+	UnsafeCodeownersPath: {
+		severity: 'error',
+		title: 'A file path cannot be written in CODEOWNERS as it is',
+	},
 	UnknownFolder: { severity: 'warning', title: 'A folder in content/ is not a collection' },
 	IgnoredFile: { severity: 'warning', title: 'A file in a collection folder is not read' },
 	ResultsFileName: { severity: 'error', title: 'A results file is not named for its month' },

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { schemaProblems } from './schema-problems.ts';
-import { type Problem, problem, quote } from './problems.ts';
+import { type Problem, problem, quote, visible } from './problems.ts';
 import {
 	COLLECTION_NAMES,
 	COLLECTIONS,
@@ -32,18 +32,77 @@ export interface ReadResult {
 	fileCount: number;
 }
 
-/** The entry files of one collection folder, recursively, as absolute paths in a stable order. */
+/**
+ * The entry files of one collection folder, recursively, as absolute paths in a stable order.
+ * Only regular files: a link is never followed (the checker reports it, see `walkContent`).
+ */
 export function listEntryFiles(folder: string): string[] {
 	if (!existsSync(folder)) return [];
-	return readdirSync(folder, { recursive: true, withFileTypes: true })
-		.filter(
-			(dirent) =>
-				dirent.isFile() &&
-				!isHidden(relative(folder, join(dirent.parentPath, dirent.name))) &&
-				!isFolderReadme(dirent.name),
-		)
-		.map((dirent) => join(dirent.parentPath, dirent.name))
+	return walkContent(folder)
+		.files.filter((path) => !isHidden(path) && !isFolderReadme(path.split('/').at(-1)!))
+		.map((path) => join(folder, path))
 		.sort();
+}
+
+/**
+ * Why a path under the content folder is refused whatever it holds: a link (git mode 120000)
+ * the site would follow to a file no check and no owner sees, a submodule (160000), another
+ * special file, or a name with a control character, which could pass for another file in git's
+ * output and in CODEOWNERS.
+ */
+export type RefusedKind = 'link' | 'submodule' | 'special' | 'control';
+
+export interface RefusedPath {
+	/** Relative to the content folder, with `/` separators. */
+	path: string;
+	kind: RefusedKind;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what is matched
+const CONTROL_IN_PATH = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** True when a path holds a character no file name under content may hold. */
+export function hasControlCharacter(path: string): boolean {
+	return CONTROL_IN_PATH.test(path);
+}
+
+/**
+ * Every regular file under a folder, hidden ones too, and every path refused by kind, each
+ * relative to the folder with `/` separators. Links are reported, never followed, and nothing
+ * under a refused folder is read.
+ */
+export function walkContent(root: string): {
+	files: string[];
+	folders: string[];
+	refused: RefusedPath[];
+} {
+	const files: string[] = [];
+	const folders: string[] = [];
+	const refused: RefusedPath[] = [];
+	const visit = (folder: string, prefix: string) => {
+		let dirents: Dirent[];
+		try {
+			dirents = readdirSync(folder, { withFileTypes: true });
+		} catch {
+			return;
+		}
+		for (const dirent of dirents) {
+			const path = `${prefix}${dirent.name}`;
+			if (hasControlCharacter(dirent.name)) refused.push({ path, kind: 'control' });
+			else if (dirent.isSymbolicLink()) refused.push({ path, kind: 'link' });
+			else if (dirent.isDirectory()) {
+				folders.push(path);
+				visit(join(folder, dirent.name), `${path}/`);
+			} else if (dirent.isFile()) files.push(path);
+			else refused.push({ path, kind: 'special' });
+		}
+	};
+	visit(root, '');
+	return {
+		files: files.sort(byCodePoint),
+		folders: folders.sort(byCodePoint),
+		refused: refused.sort((a, b) => byCodePoint(a.path, b.path)),
+	};
 }
 
 /** A README beside the entries explains the folder; it is not an entry. */
@@ -52,7 +111,7 @@ export function isFolderReadme(name: string): boolean {
 }
 
 function isHidden(relativePath: string): boolean {
-	return relativePath.split(sep).some((part) => part.startsWith('.'));
+	return relativePath.split(/[\\/]/).some((part) => part.startsWith('.'));
 }
 
 /** The id of an entry file: its name without extension. */
@@ -81,22 +140,65 @@ export interface ContentSource {
 	read(path: string): Uint8Array;
 	/** How a path is shown in problem lines: `content/personas/cfo.mdx`. */
 	display(path: string): string;
+	/** Paths that are refused whatever they hold: links, submodules, special files, bad names. */
+	refused(): RefusedPath[];
 }
 
-/** The content folder on disk, as a source. */
+/** The content folder on disk, as a source. It is walked once, and no link is followed. */
 export function folderSource(contentDir: string, cwd = process.cwd()): ContentSource {
+	let walked: ReturnType<typeof walkContent> | undefined;
+	const walk = () => (walked ??= walkContent(contentDir));
+	const top = (path: string) => path.split('/')[0]!;
 	return {
-		folders: () =>
-			readdirSync(contentDir)
-				.filter((name) => !name.startsWith('.') && statSync(join(contentDir, name)).isDirectory())
-				.sort(),
+		folders: () => walk().folders.filter((path) => !path.includes('/') && !path.startsWith('.')),
 		files: (folder) =>
-			listEntryFiles(join(contentDir, folder)).map((path) =>
-				relative(contentDir, path).split(sep).join('/'),
+			walk().files.filter(
+				(path) =>
+					top(path) === folder &&
+					path.includes('/') &&
+					!isHidden(path) &&
+					!isFolderReadme(path.split('/').at(-1)!),
 			),
 		read: (path) => readFileSync(join(contentDir, path)),
 		display: (path) => displayPath(join(contentDir, path), cwd),
+		refused: () => walk().refused,
 	};
+}
+
+const REFUSALS: Record<RefusedKind, { message: string; fix: string }> = {
+	link: {
+		message:
+			'is a link to another file, which the site would publish although no check and no owner sees it',
+		fix: 'Put the file itself here instead of the link (git rm the link, copy the file in, commit).',
+	},
+	submodule: {
+		message: 'is a git submodule, whose files no check and no owner sees',
+		fix: 'Remove it with git rm and commit the files themselves.',
+	},
+	special: {
+		message: 'is not a file or a folder',
+		fix: 'Remove it; content/ holds only entry files, images and folders.',
+	},
+	control: {
+		message:
+			'has a line break or another control character in its name, which lets it pass for another file in git and CODEOWNERS',
+		fix: 'Rename it using letters, digits, - and _ only.',
+	},
+};
+
+/** One problem per refused path, the path shown on one line whatever its name holds. */
+function refusedProblems(source: ContentSource): Problem[] {
+	return source
+		.refused()
+		.map(({ path, kind }) =>
+			problem(
+				kind === 'control' ? 'ControlCharacterInPath' : 'NotAFile',
+				visible(source.display(path)),
+				'-',
+				REFUSALS[kind].message,
+				REFUSALS[kind].fix,
+			),
+		);
 }
 
 /**
@@ -110,7 +212,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 
 /** Reads and validates a playbook from any source: the disk, or a git ref. */
 export function readSource(source: ContentSource): ReadResult {
-	const problems: Problem[] = [];
+	const problems: Problem[] = refusedProblems(source);
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
 	const assets: string[] = [];

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { approvalGate } from '../review/approvals.ts';
 import { diffPlaybooks } from '../model/diff.ts';
 import { type GithubReview, standingApprovals } from '../review/github-reviews.ts';
-import { playbookAt, repositoryRoot } from './git-playbooks.ts';
+import { formatProblem } from '../checks/format.ts';
+import { checkAt, playbookAt, repositoryRoot } from './git-playbooks.ts';
 import { parseOptions, today, UsageError } from './usage.ts';
 
 /**
@@ -36,10 +37,20 @@ export function runApprovals(args: string[]): number {
 	// 2. What the change touches, with owners and departments read from the base ref only.
 	const repo = repositoryRoot();
 	const base = playbookAt(repo, values.base, values.content);
-	const head = playbookAt(repo, values.head, values.content);
+	// The head is judged only when the checker passes it: a file it cannot read, a link, a name
+	// that hides another, would otherwise leave a change out of what needs approving.
+	const headReport = checkAt(repo, values.head, values.content, today());
+	if (headReport.errorCount > 0) {
+		for (const found of headReport.problems.filter((p) => p.severity === 'error'))
+			console.log(formatProblem(found));
+		console.log(
+			`Approvals cannot be judged: the pull request's content has ${headReport.errorCount} ${headReport.errorCount === 1 ? 'problem' : 'problems'} (listed above). Fix them, push, and the check runs again.`,
+		);
+		return 1;
+	}
 	const result = approvalGate({
 		base,
-		changes: diffPlaybooks(base, head),
+		changes: diffPlaybooks(base, headReport.playbook),
 		approvedBy,
 		author: values.author,
 		today: today(),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { formatProblem } from '../checks/format.ts';
 import { problem } from '../checks/problems.ts';
-import { codeowners } from '../review/codeowners.ts';
+import { codeowners, codeownersDrift } from '../review/codeowners.ts';
 import { readContent } from '../checks/read-content.ts';
 import { parseOptions } from './usage.ts';
 
@@ -14,21 +14,26 @@ export function runCodeowners(args: string[]): number {
 		content: { type: 'string', default: 'content' },
 		out: { type: 'string', default: '.github/CODEOWNERS' },
 	});
-	const { text, problems } = codeowners(
-		readContent(values.content).playbook,
-		values.content.replace(/^\.\//, ''),
+	const read = readContent(values.content);
+	const { text, problems } = codeowners(read.playbook, values.content.replace(/^\.\//, ''));
+	// A path the checker refuses is in no rule: say so, rather than leave it out in silence.
+	problems.unshift(
+		...read.problems.filter((p) => p.code === 'NotAFile' || p.code === 'ControlCharacterInPath'),
 	);
 
 	// 2. With --check, compare with the committed file instead of writing it.
 	if (values.check) {
+		// Rule by rule, as GitHub reads them, so a rule hidden among the comments or spacing
+		// is named with its line.
 		const current = existsSync(values.out) ? readFileSync(values.out, 'utf8') : undefined;
-		if (current !== text) {
+		const drift = current === undefined ? ['does not exist'] : codeownersDrift(current, text);
+		for (const difference of drift) {
 			problems.push(
 				problem(
 					'StaleCodeowners',
 					values.out,
 					'-',
-					current === undefined ? 'does not exist' : 'does not match the owners in content/',
+					difference,
 					'Run npm run codeowners and commit the result.',
 				),
 			);

@@ -2,6 +2,7 @@ import { gitSource } from '../review/git-content.ts';
 import { git, GitError, resolveCommit } from '../review/git.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { readSource } from '../checks/read-content.ts';
+import { checkSource, type Report } from '../checks/index.ts';
 import { UsageError } from './usage.ts';
 
 /** The repository the working folder is in, or a usage error saying it is not in one. */
@@ -20,6 +21,19 @@ export function repositoryRoot(cwd = process.cwd()): string {
 export function playbookAt(repo: string, ref: string, contentPath: string): Playbook {
 	try {
 		return readSource(gitSource(repo, resolveCommit(repo, ref), contentPath)).playbook;
+	} catch (error) {
+		if (error instanceof GitError) throw new UsageError(error.message);
+		throw error;
+	}
+}
+
+/**
+ * The whole checker's report on the playbook at a ref, as `npm run check` would give it on a
+ * checkout of that ref: what the approvals gate and the diff refuse to judge past.
+ */
+export function checkAt(repo: string, ref: string, contentPath: string, today: string): Report {
+	try {
+		return checkSource(gitSource(repo, resolveCommit(repo, ref), contentPath), { today });
 	} catch (error) {
 		if (error instanceof GitError) throw new UsageError(error.message);
 		throw error;

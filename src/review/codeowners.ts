@@ -1,4 +1,4 @@
-import { type Problem, problem } from '../checks/problems.ts';
+import { type Problem, problem, visible } from '../checks/problems.ts';
 import { TEAM_APPROVERS } from './approvals.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';
@@ -47,11 +47,83 @@ export function codeowners(
 	}
 	for (const collection of DEFINITION_COLLECTIONS) {
 		for (const entry of entriesOf(playbook, collection)) {
+			const path = entry.file.replace(/^\.?\//, '');
+			// GitHub reads a space as the end of the path and `#` as a comment, and reads `*`, `?`
+			// and `!` as patterns, with no escape that works in every case: such a path would
+			// name other files, or other owners, than this entry's.
+			if (!CODEOWNERS_SAFE_PATH.test(path)) {
+				problems.push(
+					problem(
+						'UnsafeCodeownersPath',
+						visible(entry.file),
+						'-',
+						'cannot be written in CODEOWNERS as it is (it holds a space or one of # * ? ! [ ] \\), so its owners would not be asked to review',
+						'Rename the folders and the file using letters, digits, -, _ and . only.',
+					),
+				);
+				continue;
+			}
 			const handles = [...new Set(entry.data.owners)].flatMap(
 				(id) => handleOf(id, entry.file) ?? [],
 			);
-			lines.push(`/${entry.file.replace(/^\.?\//, '')} ${handles.join(' ')}`.trimEnd());
+			lines.push(`/${path} ${handles.join(' ')}`.trimEnd());
 		}
 	}
 	return { text: `${lines.join('\n')}\n`, problems };
+}
+
+/** A path CODEOWNERS reads literally: no whitespace, comment mark, pattern or escape. */
+const CODEOWNERS_SAFE_PATH = /^[A-Za-z0-9._\/-]+$/;
+
+/** One rule of a CODEOWNERS file: its line (from 1), the path pattern and the owners. */
+export interface CodeownersRule {
+	line: number;
+	pattern: string;
+	owners: string[];
+}
+
+/** The rules a CODEOWNERS file holds, as GitHub reads them: comments and blank lines skipped. */
+export function codeownersRules(text: string): CodeownersRule[] {
+	return text.split(/\r?\n/).flatMap((raw, index) => {
+		const line = raw.replace(/(^|\s)#.*$/, '').trim();
+		if (line === '') return [];
+		const [pattern = '', ...owners] = line.split(/\s+/);
+		return [{ line: index + 1, pattern, owners }];
+	});
+}
+
+/**
+ * How the rules of a committed CODEOWNERS differ from the ones the owners make, one sentence
+ * each: a rule no owner made (which could hand any file to anyone), a rule with other owners,
+ * or a rule missing. Comments and spacing are not compared.
+ */
+export function codeownersDrift(committed: string, generated: string): string[] {
+	const made = codeownersRules(generated);
+	const found = codeownersRules(committed);
+	const key = (rule: CodeownersRule) => `${rule.pattern} ${rule.owners.join(' ')}`;
+	const madeKeys = made.map(key);
+	const foundKeys = found.map(key);
+	const drift: string[] = [];
+	const madeByPattern = new Map(made.map((rule) => [rule.pattern, rule]));
+	for (const rule of found) {
+		const expected = madeByPattern.get(rule.pattern);
+		if (!expected) {
+			drift.push(
+				`line ${rule.line} gives ${visible(rule.pattern)} to ${rule.owners.join(' ') || 'nobody'}, a rule no owner in content/ makes`,
+			);
+		} else if (key(expected) !== key(rule)) {
+			drift.push(
+				`line ${rule.line} gives ${visible(rule.pattern)} to ${rule.owners.join(' ') || 'nobody'}, but its owners are ${expected.owners.join(' ') || 'nobody with a GitHub handle'}`,
+			);
+		}
+	}
+	const foundPatterns = new Set(found.map((rule) => rule.pattern));
+	for (const rule of made) {
+		if (!foundPatterns.has(rule.pattern))
+			drift.push(`has no rule for ${rule.pattern} (${rule.owners.join(' ') || 'no owners'})`);
+	}
+	// Same rules in another order: GitHub lets the last matching rule win, so order matters too.
+	if (drift.length === 0 && madeKeys.join('\n') !== foundKeys.join('\n'))
+		drift.push('holds the right rules in another order, and the last matching rule wins');
+	return drift;
 }

@@ -25,22 +25,76 @@ export function resolveCommit(cwd: string, ref: string): string {
 	}
 }
 
-/** Reads many blobs with one `git cat-file --batch`, keyed by the names asked for. */
-export function readBlobs(cwd: string, names: string[]): Map<string, Buffer> {
+/**
+ * Reads many blobs with one `git cat-file --batch`, by their object ids (as `git ls-tree -z`
+ * and `git log --raw` give them), keyed by id. Never by `<commit>:<path>`: a path may hold a line
+ * break, which would split one request into two and pair every later answer with the wrong file.
+ * Each answer is checked against the id it was asked for.
+ */
+export function readBlobs(cwd: string, ids: readonly string[]): Map<string, Buffer> {
 	const blobs = new Map<string, Buffer>();
-	if (names.length === 0) return blobs;
-	const output = git(cwd, ['cat-file', '--batch'], `${names.join('\n')}\n`);
+	const wanted = [...new Set(ids)];
+	if (wanted.length === 0) return blobs;
+	for (const id of wanted) {
+		if (!OBJECT_ID.test(id)) throw new GitError(`"${id}" is not a git object id`);
+	}
+	const output = git(cwd, ['cat-file', '--batch'], `${wanted.join('\n')}\n`);
 	let offset = 0;
-	for (const name of names) {
+	for (const id of wanted) {
 		const end = output.indexOf(0x0a, offset);
-		const header = output.subarray(offset, end).toString();
+		const [answered, type, size] = output.subarray(offset, end).toString().split(' ');
 		offset = end + 1;
-		if (header.endsWith(' missing')) continue;
-		const size = Number(header.split(' ')[2]);
-		blobs.set(name, output.subarray(offset, offset + size));
-		offset += size + 1;
+		if (answered !== id || (type !== 'blob' && type !== 'missing')) {
+			throw new GitError(`git answered for ${answered ?? 'nothing'} when ${id} was asked for`);
+		}
+		if (type === 'missing') continue;
+		blobs.set(id, output.subarray(offset, offset + Number(size)));
+		offset += Number(size) + 1;
 	}
 	return blobs;
+}
+
+/** A full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+const OBJECT_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** Git's empty id, which `git log --raw` gives for the side of a change where a file is absent. */
+export function isNullId(id: string): boolean {
+	return /^0+$/.test(id);
+}
+
+/** One record of `git ls-tree -r -z`: the file's mode, object type, id and path. */
+export interface TreeRecord {
+	mode: string;
+	type: string;
+	id: string;
+	path: string;
+}
+
+/** Every record under `paths` at a commit, recursively, parsed from NUL-separated output. */
+export function listTree(
+	cwd: string,
+	commit: string,
+	paths: string[],
+	recursive = true,
+): TreeRecord[] {
+	const output = git(cwd, [
+		'ls-tree',
+		...(recursive ? ['-r'] : []),
+		'-z',
+		'--full-tree',
+		commit,
+		'--',
+		...paths,
+	]);
+	return output
+		.toString()
+		.split('\0')
+		.filter(Boolean)
+		.map((record) => {
+			const tab = record.indexOf('\t');
+			const [mode = '', type = '', id = ''] = record.slice(0, tab).split(' ');
+			return { mode, type, id, path: record.slice(tab + 1) };
+		});
 }
 
 /**

@@ -2,7 +2,7 @@ import { extname, relative, resolve } from 'node:path';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { diffFields, type FieldChange } from '../model/diff.ts';
 import { parseEntryText } from '../checks/frontmatter.ts';
-import { git, readBlobs } from './git.ts';
+import { git, isNullId, readBlobs } from './git.ts';
 import { idOf } from '../checks/read-content.ts';
 
 /** One commit's change to one entry file. */
@@ -28,6 +28,9 @@ interface FileChange {
 	status: HistoryEvent['status'];
 	path: string;
 	previousPath?: string;
+	/** The blob ids before and after the commit, as `git log --raw` gives them. */
+	before?: string;
+	after?: string;
 }
 
 /**
@@ -50,10 +53,15 @@ export function playbookHistory(contentDir: string): History {
 	const contentPath = relative(repo, folder) || '.';
 	let log: string;
 	try {
+		// Quoting off, so a path is the file's own name: one with a control character is still
+		// quoted, and is skipped below (the checker refuses such names).
 		log = git(repo, [
+			'-c',
+			'core.quotePath=false',
 			'log',
 			'-M',
-			'--name-status',
+			'--raw',
+			'--no-abbrev',
 			'--format=%x1e%H%x1f%aI%x1f%an%x1f%s',
 			'--',
 			contentPath,
@@ -69,26 +77,38 @@ export function playbookHistory(contentDir: string): History {
 		.map((block) => {
 			const [header = '', ...lines] = block.split('\n');
 			const [commit = '', date = '', author = '', subject = ''] = header.split('\x1f');
-			const files: FileChange[] = lines.filter(Boolean).map((line) => {
-				const [code = '', first = '', second] = line.split('\t');
-				if (code.startsWith('R')) return { status: 'renamed', path: second!, previousPath: first };
-				return {
-					status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'changed',
-					path: first,
+			const files = lines.flatMap((line): FileChange[] => {
+				// `:<mode> <mode> <id> <id> <status>\t<path>[\t<path>]`; only regular files count.
+				const match =
+					/^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/.exec(line);
+				if (!match) return [];
+				const [, oldMode, newMode, before, after, code, first = '', second] = match;
+				const regular = (mode?: string) => ['000000', '100644', '100755'].includes(mode ?? '');
+				if (!regular(oldMode) || !regular(newMode) || first.startsWith('"')) return [];
+				const ids = {
+					...(before && !isNullId(before) && { before }),
+					...(after && !isNullId(after) && { after }),
 				};
+				if (code === 'R' && second && !second.startsWith('"'))
+					return [{ status: 'renamed', path: second, previousPath: first, ...ids }];
+				return [
+					{
+						status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'changed',
+						path: first,
+						...ids,
+					},
+				];
 			});
 			return { commit, date: date.slice(0, 10), author, subject, files };
 		});
 
-	// 2. Read every version of every touched file in one batch.
-	const names: string[] = [];
-	for (const { commit, files } of commits) {
-		for (const file of files) {
-			if (file.status !== 'removed') names.push(`${commit}:${file.path}`);
-			if (file.status !== 'added') names.push(`${commit}^:${file.previousPath ?? file.path}`);
-		}
-	}
-	const blobs = readBlobs(repo, names);
+	// 2. Read every version of every touched file in one batch, by blob id.
+	const blobs = readBlobs(
+		repo,
+		commits.flatMap(({ files }) =>
+			files.flatMap((file) => [file.before, file.after].filter((id) => id !== undefined)),
+		),
+	);
 
 	// 3. Diff each version against the one before, following renames back from today's names.
 	const byFile = new Map<string, HistoryEvent[]>();
@@ -102,10 +122,14 @@ export function playbookHistory(contentDir: string): History {
 			if (file.previousPath) currentName.set(file.previousPath, key);
 			const before = entryData(
 				collection,
-				blobs.get(`${commit}^:${file.previousPath ?? file.path}`),
+				file.before ? blobs.get(file.before) : undefined,
 				file.path,
 			);
-			const after = entryData(collection, blobs.get(`${commit}:${file.path}`), file.path);
+			const after = entryData(
+				collection,
+				file.after ? blobs.get(file.after) : undefined,
+				file.path,
+			);
 			const event: HistoryEvent = {
 				commit,
 				date,

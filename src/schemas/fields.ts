@@ -19,12 +19,22 @@ export const EntryIdSchema = z.string().regex(ID_PATTERN, {
 		'is not an entry id. Use the file name of the entry without its extension: letters, digits, - and _.',
 });
 
+/** Characters that break a line or drive a terminal: C0 and C1 controls, DEL, U+2028 and U+2029. */
+// eslint-disable-next-line no-control-regex -- control characters are what is matched
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** The same, but tab and line feed, which a paragraph of prose may hold. */
+// eslint-disable-next-line no-control-regex -- control characters are what is matched
+const CONTROL_IN_PROSE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
+
 /**
  * Text a reader sees, at most `max` characters: it must show something other than whitespace,
  * and fit where it is shown. Longer prose belongs in the body, and a megabyte pasted by mistake
- * would bloat every page and the search index.
+ * would bloat every page and the search index. One-line text (`lines: 'one'`) holds no control
+ * characters at all: a line break in a title would open a new line in a pull-request comment, a
+ * GitHub issue or CODEOWNERS, where it could pass for text the playbook did not write.
  */
-function visibleText(max: number, tooLong: string) {
+function visibleText(max: number, tooLong: string, lines: 'one' | 'many' = 'one') {
+	const control = lines === 'one' ? CONTROL : CONTROL_IN_PROSE;
 	return (
 		z
 			.string()
@@ -34,12 +44,25 @@ function visibleText(max: number, tooLong: string) {
 			.refine((text) => text === '' || /[^\s\u200b-\u200f\u2060\ufeff]/.test(text), {
 				error: 'shows nothing but invisible characters. Write some text here.',
 			})
+			.refine((text) => !control.test(text), {
+				error:
+					lines === 'one'
+						? 'holds a line break or another control character. Write it on one line.'
+						: 'holds a control character other than a line break. Retype the text, or paste it as plain text.',
+			})
 			.max(max, { error: `is longer than ${max.toLocaleString('en')} characters. ${tooLong}` })
 	);
 }
 
-/** Text a reader sees: a criterion, a goal, a talk track. */
+/** Text a reader sees on one line: a criterion, a goal, a list item. */
 export const TextSchema = visibleText(2000, 'Shorten it, and move longer prose into the body.');
+
+/** Text that may run over several lines: a talk track, a month's notes. */
+export const ProseSchema = visibleText(
+	2000,
+	'Shorten it, and move longer prose into the body.',
+	'many',
+);
 
 /** A name or title shown in headings, links and search results. */
 export const TitleSchema = visibleText(120, 'Shorten it to a name; put the detail in the summary.');

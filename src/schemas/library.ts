@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definitionShape } from './definition.ts';
-import { EntryIdSchema, HttpUrlSchema, TextSchema } from './fields.ts';
+import { EntryIdSchema, HttpUrlSchema, ProseSchema } from './fields.ts';
 import { FORMATS, USES } from './vocabulary.ts';
 
 /** A piece of content for buyers, in `content/library/<id>.mdx`. */
@@ -19,7 +19,7 @@ export const LibraryItemSchema = z.strictObject({
 	/** Where the asset lives; http(s) only. Optional. */
 	url: HttpUrlSchema.optional(),
 	/** How a rep uses it on a call. Optional. */
-	talk_track: TextSchema.optional(),
+	talk_track: ProseSchema.optional(),
 });
 
 export type LibraryItem = z.output<typeof LibraryItemSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TextSchema } from './fields.ts';
+import { ProseSchema, TextSchema } from './fields.ts';
 
 /** A calendar month, written `YYYY-MM`. */
 export const MonthSchema = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, {
@@ -20,7 +20,7 @@ export const ResultsSchema = z.strictObject({
 		error: 'is empty. Add one line per metric id with its value for the month.',
 	}),
 	/** What happened that month, in a sentence or two. Optional. */
-	notes: TextSchema.optional(),
+	notes: ProseSchema.optional(),
 });
 
 export type Results = z.output<typeof ResultsSchema>;
