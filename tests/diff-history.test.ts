@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -10,6 +10,7 @@ import { playbookHistory } from '../src/review/history.ts';
 import { dependantsOf } from '../src/checks/references.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
+import { elementsOf, GITHUB_TEXT_LINKS, renderGfm, textOf } from './github-markdown.ts';
 
 const MQL = 'content/lead-stages/mql.mdx';
 const SLA = 'content/slas/mql-follow-up.mdx';
@@ -105,13 +106,13 @@ describe('the diff between two refs, in the reader’s terms', () => {
 
 			1 entry: 1 changed.
 
-			### Changed: [Marketing Qualified Lead (MQL)](https://playbook.test/lead-stages/mql/) · Lead stage
+			### Changed: [Marketing Qualified Lead \\(MQL\\)](https://playbook.test/lead-stages/mql/) · Lead stage
 
 			\`content/lead-stages/mql.mdx\`
 
-			- \`score_threshold\`: 100 → 120
+			- \`score_threshold\`\\: 100 → 120
 
-			What else this touches: Lead stages: [New lead](https://playbook.test/lead-stages/new/); Service-level agreements: [MQL follow-up](https://playbook.test/slas/mql-follow-up/); Shared metrics: [MQL to won](https://playbook.test/metrics/mql-to-won/); Onboarding tracks: [SDR onboarding](https://playbook.test/tracks/sdr/).
+			What else this touches: Lead stages: [New lead](https://playbook.test/lead-stages/new/); Service-level agreements: [MQL follow\\-up](https://playbook.test/slas/mql-follow-up/); Shared metrics: [MQL to won](https://playbook.test/metrics/mql-to-won/); Onboarding tracks: [SDR onboarding](https://playbook.test/tracks/sdr/).
 
 			Needs approval from one sales owner (Sam Seller @samseller) and one marketing owner (Mia Marketer @miamarketer).
 
@@ -133,6 +134,86 @@ describe('the diff between two refs, in the reader’s terms', () => {
 			},
 		);
 		expect(outside.status).toBe(2);
+	});
+
+	test('a hostile title, summary and text cannot open a link, a heading, a list, a mention or a second marker', () => {
+		const title =
+			'[Win](https://evil.example) @everyone fixes #1 GH-2 ~~x~~ <!-- playbook-diff -->';
+		const summary = '# Head\\n- item <img src=x> www.evil.example acme/repo#3 @acme/sales';
+		repo.commit(
+			'Hostile words',
+			repo.edit(MQL, (t) =>
+				t
+					.replace('title: Marketing Qualified Lead', `title: ${JSON.stringify(title)}`)
+					.replace(
+						'summary: A lead that fits and has shown intent.',
+						`summary: ${JSON.stringify(summary)}`,
+					)
+					.replace(
+						'Scored by fit and behaviour.',
+						'Scored by [fit](https://evil.example) and @behaviour #4.',
+					),
+			),
+		);
+		const { status, stdout, stderr } = cli(['diff', 'main', '--site', 'https://playbook.test']);
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
+		const html = renderGfm(stdout);
+		// One marker, at the top; the headings and the lists are the comment's own.
+		expect(stdout.match(/<!--/g)).toEqual(['<!--']);
+		expect(stdout.startsWith('<!-- playbook-diff -->\n')).toBe(true);
+		expect(elementsOf(html).filter((e) => /^h\d$|^ul$|^img$|^blockquote$|^table$/.test(e))).toEqual(
+			['h2', 'h3', 'ul'],
+		);
+		// Every link goes to the playbook's own site.
+		const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+		expect(hrefs.length).toBeGreaterThan(0);
+		for (const href of hrefs) expect(href).toMatch(/^https:\/\/playbook\.test\//);
+		// The only mentions are the owners who must approve.
+		const text = textOf(html).replace(/ @(samseller|miamarketer)\b/g, ' owner');
+		expect(text).not.toMatch(GITHUB_TEXT_LINKS);
+		expect(text.replaceAll('\u200b', '')).toContain(title);
+		expect(text.replaceAll('\u200b', '')).toContain(
+			'[fit](https://evil.example) and @behaviour #4.',
+		);
+		// The diff's own strikethrough and bold are still there.
+		expect(elementsOf(html)).toContain('del');
+	});
+
+	test('a change too long for one comment is cut to fit, and the whole of it goes to the job summary', () => {
+		const long = Array.from({ length: 400 }, (_, i) => `Criterion ${i} of the new bar`);
+		repo.commit(
+			'Many criteria',
+			repo.edit(MQL, (t) =>
+				t.replace(
+					'entry_criteria: [Lead score of 100 or more]',
+					`entry_criteria: ${JSON.stringify(long)}`,
+				),
+			),
+		);
+		const summary = join(repo.root, 'summary.md');
+		const full = cli(['diff', 'main', '--site', 'https://playbook.test']);
+		const cut = cli([
+			'diff',
+			'main',
+			'--site',
+			'https://playbook.test',
+			'--max-length',
+			'4000',
+			'--summary',
+			summary,
+			'--run-url',
+			'https://github.com/acme/playbook/actions/runs/1',
+		]);
+		expect(cut.status).toBe(0);
+		expect(full.stdout.length).toBeGreaterThan(8000);
+		expect(cut.stdout.length).toBeLessThanOrEqual(4000);
+		expect(cut.stdout.startsWith('<!-- playbook-diff -->\n## Playbook changes')).toBe(true);
+		expect(cut.stdout).toContain(
+			'*This change is too long for one comment, so the list stops here. The whole list is in the [summary of this run](https://github.com/acme/playbook/actions/runs/1).*',
+		);
+		expect(readFileSync(summary, 'utf8')).toBe(full.stdout.replace(/\n$/, ''));
+		expect(cli(['diff', 'main', '--max-length', '12']).status).toBe(2);
 	});
 
 	test('nothing changed says so', () => {
@@ -253,7 +334,7 @@ describe('npm run codeowners', () => {
 		const stale = cli(['codeowners', '--check']);
 		expect(stale.status).toBe(1);
 		expect(stale.stdout.split('\n')[0]).toBe(
-			'.github/CODEOWNERS  -  does not match the owners in content/. Run npm run codeowners and commit the result.',
+			'.github/CODEOWNERS  -  line 14 gives /content/lead-stages/mql.mdx to @samseller @miamarketer, but its owners are @samseller @miamarketer @colesuccess. Run npm run codeowners and commit the result.',
 		);
 	});
 	test('the committed CODEOWNERS of this playbook is up to date', () => {

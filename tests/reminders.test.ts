@@ -8,6 +8,13 @@ import {
 	type ReviewPlanInput,
 } from '../src/review/reminders.ts';
 import { COLLECTIONS, type CollectionName } from '../src/schemas/index.ts';
+import {
+	elementsOf,
+	GITHUB_TEXT_LINKS,
+	HOSTILE_MARKDOWN,
+	renderGfm,
+	textOf,
+} from './github-markdown.ts';
 
 /** An entry built through the real schema, so fake data can never drift from the contract. */
 function entry<C extends CollectionName>(collection: C, id: string, data: object): Entry<C> {
@@ -141,7 +148,7 @@ describe('planning review reminders', () => {
 		expect(close).toMatchObject({
 			action: 'close',
 			number: 3,
-			comment: expect.stringContaining('lead-stages/mql is no longer in the playbook'),
+			comment: expect.stringContaining('`lead-stages/mql` is no longer in the playbook'),
 		});
 	});
 
@@ -240,5 +247,31 @@ describe('planning review reminders', () => {
 		expect((quiet as { body: string }).body).toContain(
 			'No commit has changed the file since it was last reviewed.',
 		);
+	});
+
+	test('titles and commit subjects cannot mention, reference, link or mark up anything', () => {
+		for (const hostile of HOSTILE_MARKDOWN.filter((h) => h.length <= 120)) {
+			const title = hostile.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+			const [create] = plan([{ ...overdue, data: { ...overdue.data, title } }], [], {
+				commitsSince: () => [{ sha: 'abc1234', date: '2026-09-14', subject: hostile }],
+			});
+			const { title: issueTitle, body } = create as { title: string; body: string };
+			expect(issueTitle, hostile).not.toMatch(GITHUB_TEXT_LINKS);
+			expect(issueTitle, hostile).not.toMatch(/[\n\r]/);
+			const html = renderGfm(body);
+			// The reminder's own markup only: its marker, bold title, two lists, the command.
+			expect(html.match(/<!--/g), hostile).toEqual(['<!--']);
+			expect(
+				elementsOf(html).filter((e) => /^(h\d|img|blockquote|table|del|em|hr)$/.test(e)),
+				hostile,
+			).toEqual([]);
+			const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+			expect(hrefs, hostile).toEqual(['https://playbook.example/lead-stages/mql/']);
+			const text = textOf(html).replace(/@(samseller|miamkt)\b/g, 'owner');
+			// The page address is the site's own and stays a plain address.
+			expect(text.replace('https://playbook.example/lead-stages/mql/', ''), hostile).not.toMatch(
+				GITHUB_TEXT_LINKS,
+			);
+		}
 	});
 });

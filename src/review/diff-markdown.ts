@@ -1,19 +1,13 @@
 import { COLLECTIONS } from '../schemas/index.ts';
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
-import { CHANGE_VERBS, type EntryChange, formatFieldChange } from '../model/diff.ts';
+import { CHANGE_VERBS, type EntryChange, formatFieldChange, proseDiff } from '../model/diff.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
 import { dependantsOf } from '../checks/references.ts';
 import { entryTitle, pathOf } from '../model/views.ts';
+import { markdownCode, markdownLink, markdownText as escape, mention } from './markdown-text.ts';
 
 /** The marker the pull-request workflow finds its own comment by, to update it. */
 export const COMMENT_MARKER = '<!-- playbook-diff -->';
-
-/** Text from content, made safe to embed in Markdown: no HTML, no stray formatting. */
-function escape(text: string): string {
-	return text
-		.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
-		.replace(/([\\`*_[\]|])/g, '\\$1');
-}
 
 /** Who must approve a change: its owners on the base ref by side (proposed owners if new). */
 function approversLine(change: EntryChange, base: Playbook): string {
@@ -24,7 +18,7 @@ function approversLine(change: EntryChange, base: Playbook): string {
 			.filter((person) => person?.data.department === side)
 			.map(
 				(person) =>
-					`${escape(person!.data.name)}${person!.data.github ? ` @${person!.data.github}` : ''}`,
+					`${escape(person!.data.name)}${person!.data.github ? ` ${mention(person!.data.github)}` : ''}`,
 			);
 		return `one ${side} owner (${owners.join(', ') || 'none on the base branch'})`;
 	});
@@ -47,11 +41,20 @@ function touchesLine(change: EntryChange, base: Playbook, head: Playbook, site: 
 	const groups = new Map<string, string[]>();
 	for (const entry of dependants) {
 		const kind = COLLECTIONS[entry.collection].label;
-		const link = `[${escape(entryTitle(entry))}](${site}${pathOf(entry.collection, entry.id)})`;
+		const link = markdownLink(entryTitle(entry), `${site}${pathOf(entry.collection, entry.id)}`);
 		groups.set(kind, [...(groups.get(kind) ?? []), link]);
 	}
 	const parts = [...groups].map(([kind, links]) => `${kind}: ${links.join(', ')}`);
 	return `What else this touches: ${parts.join('; ')}.`;
+}
+
+/**
+ * The word diff of a body, made from escaped words so that the only strikethrough and bold in
+ * it are the diff's own marks (`~~removed~~ **added**`).
+ */
+function bodyDiff(change: EntryChange): string {
+	if (!change.before || !change.after) return escape(change.body ?? '');
+	return proseDiff(escape(change.before.body), escape(change.after.body));
 }
 
 /**
@@ -77,23 +80,22 @@ export function diffMarkdown(
 	const site = siteUrl.replace(/\/$/, '');
 	for (const change of changes) {
 		const entry = (change.after ?? change.before)!;
-		const title = escape(entryTitle(entry));
 		const heading =
 			change.status === 'removed'
-				? title
-				: `[${title}](${site}${pathOf(change.collection, entry.id)})`;
+				? escape(entryTitle(entry))
+				: markdownLink(entryTitle(entry), `${site}${pathOf(change.collection, entry.id)}`);
 		lines.push(
 			`### ${CHANGE_VERBS[change.status]}: ${heading} · ${COLLECTIONS[change.collection].singular}`,
 			'',
 		);
 		lines.push(
-			`\`${entry.file}\`${change.previousId ? ` (was \`${change.previousId}\`)` : ''}`,
+			`${markdownCode(entry.file)}${change.previousId ? ` (was ${markdownCode(change.previousId)})` : ''}`,
 			'',
 		);
 		for (const field of change.fields) {
 			const line = formatFieldChange(field);
 			const name = line.slice(0, field.field.length);
-			lines.push(`- \`${name}\`${escape(line.slice(field.field.length))}`);
+			lines.push(`- ${markdownCode(name)}${escape(line.slice(field.field.length))}`);
 		}
 		if (change.status === 'added')
 			lines.push(
@@ -103,8 +105,7 @@ export function diffMarkdown(
 				),
 			);
 		if (change.fields.length > 0 || change.status === 'added') lines.push('');
-		if (change.body)
-			lines.push(`Text: ${change.body.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'))}`, '');
+		if (change.body) lines.push(`Text: ${bodyDiff(change)}`, '');
 		const touched = touchesLine(change, base, head, site);
 		if (touched) lines.push(touched, '');
 		if (COLLECTIONS[change.collection].kind === 'definition')
@@ -114,3 +115,38 @@ export function diffMarkdown(
 	}
 	return lines.join('\n');
 }
+
+/** The longest comment GitHub takes, in characters. */
+export const COMMENT_LIMIT = 65_536;
+
+/** The most a job summary may hold per step, in bytes (GitHub's limit is 1 MiB). */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+/**
+ * Markdown cut to fit a limit: whole lines are kept from the top (the marker line first, so the
+ * workflow still finds its comment) while they and `note` fit; `note` then says the rest was
+ * cut. `measure` counts as the limit does: characters for a comment (UTF-16 units, never fewer
+ * than GitHub's count), bytes for a job summary. Text that fits is returned as it is.
+ */
+export function cutToFit(
+	markdown: string,
+	limit: number,
+	note: string,
+	measure: (text: string) => number = (text) => text.length,
+): string {
+	if (measure(markdown) <= limit) return markdown;
+	const ending = `\n\n---\n\n${note}`;
+	const room = limit - measure(ending);
+	const kept: string[] = [];
+	let size = 0;
+	for (const line of markdown.split('\n')) {
+		const grown = size + measure(line) + (kept.length > 0 ? 1 : 0);
+		if (grown > room) break;
+		kept.push(line);
+		size = grown;
+	}
+	return `${kept.join('\n').trimEnd()}${ending}`;
+}
+
+/** UTF-8 bytes, as GitHub measures a job summary. */
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');

@@ -4,6 +4,7 @@ import { parseEntryRef } from '../model/entry-refs.ts';
 import { reviewOf, reviewsDue } from '../model/review-dates.ts';
 import { pathOf } from '../model/views.ts';
 import type { DefinitionCollection } from '../schemas/index.ts';
+import { markdownCode, markdownText, markdownUrl, mention, plainTitle } from './markdown-text.ts';
 
 /** The label every reminder carries; the planner reads and writes only issues that have it. */
 export const REVIEW_LABEL = 'playbook-review';
@@ -106,7 +107,7 @@ export function planReviews(input: ReviewPlanInput): ReviewAction[] {
 				...wanted,
 				reopen,
 				...(reopen && {
-					comment: `Reopened: ${entry.data.title} is still ${review.overdue ? 'overdue' : 'due'} for review. An owner confirms it with \`npm run verify -- ${definition}\`, or changes it, in a pull request.`,
+					comment: `Reopened: ${markdownText(entry.data.title)} is still ${review.overdue ? 'overdue' : 'due'} for review. An owner confirms it with ${markdownCode(`npm run verify -- ${definition}`)}, or changes it, in a pull request.`,
 				}),
 			});
 		for (const duplicate of open.slice(1))
@@ -114,7 +115,7 @@ export function planReviews(input: ReviewPlanInput): ReviewAction[] {
 				closing(
 					duplicate,
 					definition,
-					`Closed: #${kept.number} is the reminder for ${definition}.`,
+					`Closed: #${kept.number} is the reminder for ${markdownCode(definition)}.`,
 				),
 			);
 	}
@@ -152,9 +153,9 @@ function closeReason(playbook: Playbook, definition: string, today: string): str
 	const target = parseEntryRef(definition);
 	const entry = target && playbook.entries[target.collection].get(target.id);
 	if (!entry || !('reviewed' in entry.data))
-		return `Closed: ${definition} is no longer in the playbook (removed or renamed), so it needs no review.`;
+		return `Closed: ${markdownCode(definition)} is no longer in the playbook (removed or renamed), so it needs no review.`;
 	const { reviewed, due } = reviewOf(entry.data, today);
-	return `Closed: ${entry.data.title} was reviewed on ${reviewed}; the next review is due on ${due}.`;
+	return `Closed: ${markdownText(entry.data.title)} was reviewed on ${reviewed}; the next review is due on ${due}.`;
 }
 
 function sameReminder(issue: GithubIssue, wanted: Planned & { body: string }): boolean {
@@ -181,22 +182,24 @@ function reminderFor(
 	const here = owners.filter(({ person }) => person && !hasLeft(person, today));
 	const assignees = here.flatMap(({ person }) => (person?.github ? [person.github] : []));
 	const named = owners.map(({ id, person }) => {
-		if (!person) return `${id} (not in content/team)`;
-		if (hasLeft(person, today)) return `${person.name} (left on ${person.left})`;
-		return person.github ? `@${person.github}` : `${person.name} (no GitHub handle: tell them)`;
+		if (!person) return `${markdownText(id)} (not in content/team)`;
+		if (hasLeft(person, today)) return `${markdownText(person.name)} (left on ${person.left})`;
+		return person.github
+			? mention(person.github)
+			: `${markdownText(person.name)} (no GitHub handle: tell them)`;
 	});
 	const page = `${input.siteUrl.replace(/\/$/, '')}${pathOf(entry.collection, entry.id)}`;
 	const commits = input.commitsSince?.(entry);
 	const file = entry.path ? `content/${entry.path}` : entry.file;
 	const body = [
 		`<!-- playbook-review: ${definition} -->`,
-		`**${entry.data.title}** ${overdue ? 'was' : 'is'} due for review on ${due}. It was last reviewed on ${entry.data.reviewed}; its owners review it every ${entry.data.review_every} months.`,
+		`**${markdownText(entry.data.title)}** ${overdue ? 'was' : 'is'} due for review on ${due}. It was last reviewed on ${entry.data.reviewed}; its owners review it every ${entry.data.review_every} months.`,
 		'',
-		`- Page: ${page}`,
+		`- Page: ${markdownUrl(page)}`,
 		...(input.editorUrl
-			? [`- Edit in the form: ${input.editorUrl(entry.collection, entry.id)}`]
+			? [`- Edit in the form: ${markdownUrl(input.editorUrl(entry.collection, entry.id))}`]
 			: []),
-		`- File: \`${file}\``,
+		`- File: ${markdownCode(file)}`,
 		`- Owners: ${named.join(', ')}`,
 		'',
 		commits === undefined
@@ -205,7 +208,7 @@ function reminderFor(
 				? 'No commit has changed the file since it was last reviewed.'
 				: [
 						'Changed since it was last reviewed:',
-						...commits.map((c) => `- ${c.sha} ${c.date} ${c.subject}`),
+						...commits.map((c) => `- ${c.sha} ${c.date} ${markdownText(c.subject)}`),
 					].join('\n'),
 		'',
 		'**If it is still true**, an owner confirms it in one step and opens a pull request:',
@@ -220,7 +223,7 @@ function reminderFor(
 		.replace(/\n{3,}/g, '\n\n');
 	return {
 		definition,
-		title: `Review ${overdue ? 'overdue' : 'due'}: ${entry.data.title} (${overdue ? 'since' : 'by'} ${due})`,
+		title: `Review ${overdue ? 'overdue' : 'due'}: ${plainTitle(entry.data.title)} (${overdue ? 'since' : 'by'} ${due})`,
 		assignees,
 		due,
 		body,
