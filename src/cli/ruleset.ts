@@ -5,8 +5,8 @@ import { contentFolder, parseOptions, UsageError } from './usage.ts';
 
 /**
  * `playbook ruleset --sales-team SLUG[:ID] --marketing-team SLUG[:ID] [--out FILE] [--content DIR]`:
- * a GitHub ruleset that asks one approval from each team for changes to the content folder, to
- * import in Settings → Rules. A team given without its id is looked up with `GITHUB_TOKEN` in the
+ * a GitHub ruleset that asks one approval from each team for changes to the content folder and
+ * the `playbook/approvals` status from GitHub Actions, to import in Settings → Rules. A team given without its id is looked up with `GITHUB_TOKEN` in the
  * organisation of `GITHUB_REPOSITORY`.
  */
 export async function runRuleset(args: string[]): Promise<number> {
