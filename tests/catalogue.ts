@@ -520,6 +520,29 @@ export function fileCases(): Case[] {
 			ACCEPTED,
 		),
 		c(
+			'a line break inside a title',
+			(d) => setKeys(d, CFO, { title: 'CFO\n## Approved by @everyone' }),
+			[[`content/${CFO}`, 'title', /holds a line break or another control character/]],
+		),
+		c(
+			'a line separator inside a list item',
+			(d) => setKeys(d, CFO, { goals: ['Close fast\u2028- [x](https://evil.example)'] }),
+			[[`content/${CFO}`, 'goals', /item 1, .* holds a line break or another control character/]],
+		),
+		c(
+			'an escape character inside a summary',
+			(d) => setKeys(d, CFO, { summary: 'Finance lead \u001b[31mred' }),
+			[[`content/${CFO}`, 'summary', /holds a line break or another control character/]],
+		),
+		c(
+			'a talk track over two lines',
+			(d) =>
+				setKeys(d, 'library/benchmark.mdx', {
+					talk_track: 'Open with the number.\nThen ask how long theirs takes.',
+				}),
+			ACCEPTED,
+		),
+		c(
 			'emoji and right-to-left text',
 			(d) => setKeys(d, CFO, { role: 'المدير المالي 💰' }),
 			ACCEPTED,

@@ -336,6 +336,10 @@ describe('npm run codeowners', () => {
 		expect(stale.stdout.split('\n')[0]).toBe(
 			'.github/CODEOWNERS  -  line 14 gives /content/lead-stages/mql.mdx to @samseller @miamarketer, but its owners are @samseller @miamarketer @colesuccess. Run npm run codeowners and commit the result.',
 		);
+		// The hand-added rule is named too: it would hand every file under content/ to @someone.
+		expect(stale.stdout).toMatch(
+			/line \d+ gives \/content\/ to @someone, a rule no owner in content\/ makes/,
+		);
 	});
 	test('the committed CODEOWNERS of this playbook is up to date', () => {
 		const result = spawnSync(

@@ -30,10 +30,15 @@ const entryText = (data: object, body = '') =>
 
 // --- generators --------------------------------------------------------------------------
 
-/** Text a person could type: any Unicode, with something visible, within a title's length. */
+/**
+ * Text a person could type on one line: any Unicode, with something visible, within a title's
+ * length, and no line break or other control character (which one-line fields refuse).
+ */
 const text = fc
 	.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
-	.filter((value) => /[^\s\u200b-\u200f\u2060\ufeff]/.test(value));
+	.filter((value) => /[^\s\u200b-\u200f\u2060\ufeff]/.test(value))
+	// eslint-disable-next-line no-control-regex -- control characters are what is left out
+	.filter((value) => !/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/.test(value));
 const texts = fc.array(text, { maxLength: 3 });
 const ids = (min: number, max: number) =>
 	fc.uniqueArray(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/), {

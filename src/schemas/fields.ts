@@ -19,9 +19,9 @@ export const EntryIdSchema = z.string().regex(ID_PATTERN, {
 		'is not an entry id. Use the file name of the entry without its extension: letters, digits, - and _.',
 });
 
-/** Characters that break a line or drive a terminal: C0 and C1 controls, DEL, U+2028 and U+2029. */
+/** Characters that break a line or drive a terminal: C0 and C1 controls but tab, DEL, U+2028, U+2029. */
 // eslint-disable-next-line no-control-regex -- control characters are what is matched
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
 /** The same, but tab and line feed, which a paragraph of prose may hold. */
 // eslint-disable-next-line no-control-regex -- control characters are what is matched
 const CONTROL_IN_PROSE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
