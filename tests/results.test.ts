@@ -272,3 +272,70 @@ describe('trend charts, drawn at build time', () => {
 			expect(html).toContain(`<th scope="row">${monthName(point.month)}</th>`);
 	});
 });
+
+describe('npm run results -- import writes only what the checker accepts', () => {
+	const report = 'Metric,Value\nMQL to won,4.5\n';
+	const imported = (root: string) => join(root, 'content', 'results', '2026-11.yaml');
+	const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+|Maximum/);
+
+	test.each([
+		['an empty --source', '', /^content\/results\/2026-11\.yaml {2}source {2}"" is empty\./],
+		[
+			'a --source over 2,000 characters',
+			'x'.repeat(2001),
+			/^content\/results\/2026-11\.yaml {2}source {2}"x{57}\.\.\." is longer than 2,000 characters\./,
+		],
+	])('%s is refused in one line, and nothing is written', (_name, source, line) => {
+		const root = playbookWith();
+		writeFileSync(join(root, 'report.csv'), report);
+		const run = results(['import', 'report.csv', '--month', '2026-11', '--source', source], root);
+		expect(run.code).toBe(1);
+		const said = run.stderr.trim().split('\n');
+		expect(said[0]).toMatch(line);
+		expect(said.slice(1)).toEqual([
+			'Nothing was written: the file would not pass npm run check (1 problem). The source is what --source says.',
+		]);
+		expect(existsSync(imported(root))).toBe(false);
+	});
+
+	test('a value too large for a number is refused, not written as Infinity', () => {
+		const root = playbookWith();
+		writeFileSync(join(root, 'report.csv'), `Metric,Value\nMQL to won,${'9'.repeat(400)}\n`);
+		const run = results(['import', 'report.csv', '--month', '2026-11'], root);
+		expect(run.code).toBe(1);
+		expect(run.stderr.trim().split('\n')).toEqual([
+			`report.csv  row 2  the value of MQL to won is "${'9'.repeat(57)}...", too large for any result. Check the export: write the number alone in the metric's unit (percent).`,
+			'Nothing was written: 1 row was refused.',
+		]);
+		expect(existsSync(imported(root))).toBe(false);
+	});
+
+	test('150,000 refused rows: the first 20, then one line for the rest', () => {
+		const root = playbookWith();
+		const rows = Array.from({ length: 150_000 }, (_, i) => `Win rate ${i},1`);
+		writeFileSync(join(root, 'report.csv'), `Metric,Value\n${rows.join('\n')}\n`);
+		const run = results(['import', 'report.csv', '--month', '2026-11'], root);
+		expect(run.code).toBe(1);
+		noStackTrace(run.stderr);
+		const said = run.stderr.trim().split('\n');
+		expect(said).toHaveLength(22);
+		expect(said[19]).toMatch(/^report\.csv {2}row 21 {2}"Win rate 19" is not a metric/);
+		expect(said.slice(20)).toEqual([
+			'...and 149,980 more refused rows, not shown. Fix the rows above and import again to see the rest.',
+			'Nothing was written: 150000 rows were refused.',
+		]);
+	});
+
+	test('a 50 MB header is not echoed back', () => {
+		const root = playbookWith();
+		const header = Array.from({ length: 50_000 }, () => 'h'.repeat(1000)).join(',');
+		writeFileSync(join(root, 'report.csv'), `${header}\nMQL to won,1\n`);
+		const run = results(['import', 'report.csv', '--month', '2026-11'], root);
+		expect(run.code).toBe(1);
+		noStackTrace(run.stderr);
+		expect(run.stderr.length).toBeLessThan(2000);
+		expect(run.stderr.split('\n')[0]).toMatch(
+			/^report\.csv {2}header {2}has no metric column \(it has "h{57}\.\.\.", .* and 49988 more\)\./,
+		);
+	});
+});

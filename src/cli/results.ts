@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkContent } from '../checks/index.ts';
+import { formatProblem } from '../checks/format.ts';
+import { checkContent, checkSource } from '../checks/index.ts';
+import { quote } from '../checks/problems.ts';
+import { type ContentSource, folderSource } from '../checks/read-content.ts';
 import { parseCsv } from '../model/csv.ts';
 import { entriesOf } from '../model/playbook.ts';
 import { resultsFileText, resultsFromCsv } from '../model/results-import.ts';
@@ -39,7 +42,7 @@ export function runResults(args: string[]): number {
 	if (!values.month)
 		throw new UsageError('results import needs --month YYYY-MM, the month the report covers.');
 	if (!MonthSchema.safeParse(values.month).success)
-		throw new UsageError(`--month must be a month written YYYY-MM, not "${values.month}".`);
+		throw new UsageError(`--month must be a month written YYYY-MM, not ${quote(values.month)}.`);
 	const day = today();
 	if (values.month > day.slice(0, 7))
 		throw new UsageError(
@@ -71,10 +74,15 @@ export function runResults(args: string[]): number {
 		value: values['value-column'],
 	});
 	if (result.values === undefined) {
-		for (const refusal of result.refusals)
+		const { refusals } = result;
+		for (const refusal of refusals.slice(0, SHOWN))
 			console.error(`${csvPath}  ${refusal.where}  ${refusal.message}. ${refusal.fix}`);
+		if (refusals.length > SHOWN)
+			console.error(
+				`...and ${(refusals.length - SHOWN).toLocaleString('en')} more refused rows, not shown. Fix the rows above and import again to see the rest.`,
+			);
 		console.error(
-			`Nothing was written: ${result.refusals.length} ${result.refusals.length === 1 ? 'row was' : 'rows were'} refused.`,
+			`Nothing was written: ${refusals.length} ${refusals.length === 1 ? 'row was' : 'rows were'} refused.`,
 		);
 		return 1;
 	}
@@ -92,8 +100,26 @@ export function runResults(args: string[]): number {
 		return 1;
 	}
 	const source = values.source ?? `${basename(csvPath)}, imported ${day}`;
+	const text = resultsFileText(playbook, values.month, source, result.values);
+
+	// 4. The file goes through the checker, with the playbook around it, before it is written: what
+	// the import writes, npm run check and the build accept.
+	const file = `results/${basename(existing ?? target)}`;
+	const after = checkSource(withFile(folderSource(content), file, text), { today: day });
+	const errors = after.problems.filter((p) => p.severity === 'error');
+	if (errors.length > 0) {
+		for (const p of errors.slice(0, SHOWN)) console.error(formatProblem(p));
+		if (errors.length > SHOWN) console.error(`...and ${errors.length - SHOWN} more problems.`);
+		const fromOption = errors.some((p) => p.field === 'source')
+			? ' The source is what --source says.'
+			: '';
+		console.error(
+			`Nothing was written: the file would not pass npm run check (${errors.length} ${errors.length === 1 ? 'problem' : 'problems'}).${fromOption}`,
+		);
+		return 1;
+	}
 	mkdirSync(folder, { recursive: true });
-	writeFileSync(existing ?? target, resultsFileText(playbook, values.month, source, result.values));
+	writeFileSync(existing ?? target, text);
 	console.log(
 		`${existing ?? target}  written: ${result.values.size} metrics for ${values.month} from ${basename(csvPath)}`,
 	);
@@ -101,4 +127,20 @@ export function runResults(args: string[]): number {
 	for (const metric of missing)
 		console.log(`info: ${metric.id} has no value in the report; add it when it is in.`);
 	return 0;
+}
+
+/** How many refused rows or problems are listed before the rest is summed up in one line. */
+const SHOWN = 20;
+
+/** A content source with one file added or replaced, held in memory. */
+function withFile(source: ContentSource, path: string, text: string): ContentSource {
+	const folder = path.split('/')[0]!;
+	const bytes = new TextEncoder().encode(text);
+	return {
+		...source,
+		folders: () => [...new Set([...source.folders(), folder])],
+		files: (name) =>
+			name === folder ? [...new Set([...source.files(name), path])].sort() : source.files(name),
+		read: (at) => (at === path ? bytes : source.read(at)),
+	};
 }

@@ -22,33 +22,55 @@ export function parseCsv(text: string): CsvRow[] {
 	const rows: CsvRow[] = [];
 	let cells: string[] = [];
 	let cell = '';
-	let quoted = false;
 	let line = 1;
 	let rowLine = 1;
-	for (let i = 0; i < source.length; i++) {
-		const char = source[i]!;
-		if (quoted) {
-			if (char === '"' && source[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else {
-				if (char === '\n') line++;
-				cell += char;
+	// Text is taken a run at a time, up to the next character that matters, not a character at a
+	// time: an export can hold tens of megabytes in one cell.
+	const special = delimiter === ',' ? /[,"\r\n]/g : delimiter === ';' ? /[;"\r\n]/g : /[\t"\r\n]/g;
+	let i = 0;
+	while (i < source.length) {
+		special.lastIndex = i;
+		const found = special.exec(source);
+		const at = found ? found.index : source.length;
+		cell += source.slice(i, at);
+		if (!found) break;
+		const char = found[0];
+		i = at + 1;
+		if (char === '"') {
+			if (cell.trim() !== '') {
+				cell += '"'; // a quote inside a cell is text
+				continue;
 			}
-		} else if (char === '"' && cell.trim() === '') {
+			// A quoted run: "" is a quote, and line breaks are text.
 			cell = '';
-			quoted = true;
+			for (;;) {
+				const close = source.indexOf('"', i);
+				const end = close < 0 ? source.length : close;
+				const text = source.slice(i, end);
+				for (let n = text.indexOf('\n'); n >= 0; n = text.indexOf('\n', n + 1)) line++;
+				cell += text;
+				if (close < 0) {
+					i = source.length;
+					break;
+				}
+				if (source[close + 1] === '"') {
+					cell += '"';
+					i = close + 2;
+				} else {
+					i = close + 1;
+					break;
+				}
+			}
 		} else if (char === delimiter) {
 			cells.push(cell);
 			cell = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && source[i + 1] === '\n') i++;
+		} else {
+			if (char === '\r' && source[i] === '\n') i++;
 			cells.push(cell);
 			rows.push({ line: rowLine, cells });
 			[cells, cell] = [[], ''];
 			rowLine = ++line;
-		} else cell += char;
+		}
 	}
 	if (cell !== '' || cells.length > 0) {
 		cells.push(cell);

@@ -29,11 +29,13 @@ export function resultsFromCsv(
 ): ImportResult {
 	const [header, ...body] = rows;
 	if (!header)
-		return refused({
-			where: 'header',
-			message: 'the file is empty',
-			fix: 'Export the report again, with its header row.',
-		});
+		return refused([
+			{
+				where: 'header',
+				message: 'the file is empty',
+				fix: 'Export the report again, with its header row.',
+			},
+		]);
 	const names = header.cells.map(normalise);
 	const find = (wanted: string | undefined, defaults: string[]) =>
 		wanted === undefined
@@ -42,21 +44,27 @@ export function resultsFromCsv(
 	const metricAt = find(columns.metric, METRIC_COLUMNS);
 	const valueAt = find(columns.value, VALUE_COLUMNS);
 	const missing: Refusal[] = [];
-	const heard = header.cells.map((cell) => `"${cell.trim()}"`).join(', ');
+	// A report with a broken header can hold anything there: each name and the list are cut short.
+	const heard = [
+		...header.cells.slice(0, HEARD_COLUMNS).map((cell) => quote(cell.trim())),
+		...(header.cells.length > HEARD_COLUMNS
+			? [`and ${header.cells.length - HEARD_COLUMNS} more`]
+			: []),
+	].join(', ');
 	if (metricAt === undefined || metricAt < 0)
 		missing.push({
 			where: 'header',
-			message: `has no ${columns.metric ? `"${columns.metric}"` : 'metric'} column (it has ${heard})`,
+			message: `has no ${columns.metric ? quote(columns.metric) : 'metric'} column (it has ${heard})`,
 			fix: 'Name the column of metric ids or titles with --metric-column "Its header".',
 		});
 	if (valueAt === undefined || valueAt < 0)
 		missing.push({
 			where: 'header',
-			message: `has no ${columns.value ? `"${columns.value}"` : 'value'} column (it has ${heard})`,
+			message: `has no ${columns.value ? quote(columns.value) : 'value'} column (it has ${heard})`,
 			fix: 'Name the column of values with --value-column "Its header".',
 		});
 	if (missing.length > 0 || metricAt === undefined || valueAt === undefined)
-		return refused(...missing);
+		return refused(missing);
 
 	const metrics = entriesOf(playbook, 'metrics');
 	const byName = new Map<string, Entry<'metrics'>>();
@@ -66,6 +74,7 @@ export function resultsFromCsv(
 	const values = new Map<string, number>();
 	const rowOf = new Map<string, number>();
 	const refusals: Refusal[] = [];
+	const known = `Use a metric id or title from content/metrics: ${metrics.map((m) => m.id).join(', ')}.`;
 	for (const row of body) {
 		const where = `row ${row.line}`;
 		const named = (row.cells[metricAt] ?? '').trim();
@@ -73,8 +82,8 @@ export function resultsFromCsv(
 		if (!metric) {
 			refusals.push({
 				where,
-				message: named ? `"${named}" is not a metric of the playbook` : 'has no metric',
-				fix: `Use a metric id or title from content/metrics: ${metrics.map((m) => m.id).join(', ')}.`,
+				message: named ? `${quote(named)} is not a metric of the playbook` : 'has no metric',
+				fix: known,
 			});
 			continue;
 		}
@@ -83,15 +92,23 @@ export function resultsFromCsv(
 		if (value === undefined) {
 			refusals.push({
 				where,
-				message: `the value of ${metric.data.title} is ${text ? `"${text}"` : 'empty'}, not a number`,
+				message: `the value of ${metric.data.title} is ${text ? quote(text) : 'empty'}, not a number`,
 				fix: `Write the number alone in the metric's unit (${metric.data.unit}), for example 27.5.`,
+			});
+			continue;
+		}
+		if (!Number.isFinite(value)) {
+			refusals.push({
+				where,
+				message: `the value of ${metric.data.title} is ${quote(text)}, too large for any result`,
+				fix: `Check the export: write the number alone in the metric's unit (${metric.data.unit}).`,
 			});
 			continue;
 		}
 		if (isPercentUnit(metric.data.unit) && (value < 0 || value > 100)) {
 			refusals.push({
 				where,
-				message: `${metric.data.title} is ${text}, but it is a percent, from 0 to 100`,
+				message: `${metric.data.title} is ${value}, but it is a percent, from 0 to 100`,
 				fix: 'Export the percent itself (27.5 for 27.5%), not a ratio or a count.',
 			});
 			continue;
@@ -108,18 +125,34 @@ export function resultsFromCsv(
 		rowOf.set(metric.id, row.line);
 		values.set(metric.id, value);
 	}
-	if (refusals.length > 0) return refused(...refusals);
+	if (refusals.length > 0) return refused(refusals);
 	if (values.size === 0)
-		return refused({
-			where: 'header',
-			message: 'the report has no rows under its header',
-			fix: 'Export the report again with its rows.',
-		});
+		return refused([
+			{
+				where: 'header',
+				message: 'the report has no rows under its header',
+				fix: 'Export the report again with its rows.',
+			},
+		]);
 	return { values, refusals: [] };
 }
 
-function refused(...refusals: Refusal[]): ImportResult {
+// An array, never spread into arguments: a report can refuse hundreds of thousands of rows.
+function refused(refusals: Refusal[]): ImportResult {
 	return { refusals };
+}
+
+/** How many of a header's column names a refusal lists. */
+const HEARD_COLUMNS = 12;
+
+/**
+ * Text from the report, quoted for one line of a refusal: cut short, since a broken export can
+ * hold megabytes in one cell, and with control characters as spaces, so a line stays one line.
+ */
+function quote(text: string): string {
+	const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+	// eslint-disable-next-line no-control-regex -- control characters are what is replaced
+	return `"${short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')}"`;
 }
 
 const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
