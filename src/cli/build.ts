@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../checks/content-dir.ts';
-import { outDir } from '../site/out-dir.ts';
+import { asideDir, outDir, removeLeftovers, swapIn, takeBuildLock } from '../site/out-dir.ts';
 import { indexSite } from '../site/search-index.ts';
 import { UsageError } from './usage.ts';
 
@@ -18,14 +18,39 @@ const ROOT = join(import.meta.dirname, '..', '..');
  */
 export async function runBuild(args: string[]): Promise<number> {
 	if (args.length > 0) throw new UsageError(`build takes no options (got ${args.join(' ')}).`);
-	const entries = entryFileCount(resolve(ROOT, contentDir()));
 	const site = outDir(ROOT);
+
+	// 1. One build at a time: Astro keeps files of its own in the project while it builds.
+	const lockFile = join(ROOT, 'node_modules', '.playbook', 'build.lock');
+	const lock = takeBuildLock(lockFile);
+	if ('heldBy' in lock) {
+		console.error(
+			`Another build of this playbook is running (process ${lock.heldBy}). Wait for it to finish, then build again; if none is running, delete ${lockFile}.`,
+		);
+		return 1;
+	}
+	try {
+		removeLeftovers(site);
+		return await buildAside(site);
+	} finally {
+		lock.release();
+	}
+}
+
+/**
+ * 2. Builds the site in a folder beside `site` and swaps it in whole once it is complete, search
+ * index included, so a build killed at any point (even by the out-of-memory killer, which leaves
+ * no time to tidy up) leaves the last complete site, or none.
+ */
+async function buildAside(site: string): Promise<number> {
+	const entries = entryFileCount(resolve(ROOT, contentDir()));
+	const aside = asideDir(site);
 	// Astro moves the site's files in from a folder in the project, and a move cannot cross from
 	// one disk to another: a site bound for another disk is built in the project, then copied.
-	const building = onOneDisk(ROOT, site) ? site : join(ROOT, 'node_modules', '.playbook', 'site');
+	const building = onOneDisk(ROOT, site) ? aside : join(ROOT, 'node_modules', '.playbook', 'site');
 	const removeSite = () =>
-		[building, site].forEach((folder) => rmSync(folder, { recursive: true, force: true }));
-	if (building !== site) removeSite(); // as Astro empties the site folder before it builds
+		[building, aside, site].forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+	[building, aside].forEach((folder) => rmSync(folder, { recursive: true, force: true }));
 	const astro = spawn(
 		process.execPath,
 		[join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
@@ -84,17 +109,18 @@ export async function runBuild(args: string[]): Promise<number> {
 			return 1;
 		}
 		const seconds = (performance.now() - started) / 1000;
-		if (building !== site) {
-			try {
-				cpSync(building, site, { recursive: true });
-			} catch (error) {
-				removeSite();
-				console.error(
-					`The site could not be copied to ${site} (${reason(error)}), so nothing was left there. Make room or choose another PLAYBOOK_OUT_DIR, then build again.`,
-				);
-				return 1;
+		try {
+			if (building !== aside) {
+				cpSync(building, aside, { recursive: true });
+				rmSync(building, { recursive: true, force: true });
 			}
-			rmSync(building, { recursive: true, force: true });
+			swapIn(aside, site);
+		} catch (error) {
+			removeSite();
+			console.error(
+				`The site could not be put in ${site} (${reason(error)}), so nothing was left there. Make room or choose another PLAYBOOK_OUT_DIR, then build again.`,
+			);
+			return 1;
 		}
 		console.log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s. The site is in ${site}.`);
 		return 0;
