@@ -543,6 +543,67 @@ export function fileCases(): Case[] {
 			ACCEPTED,
 		),
 		c(
+			'a mistyped owner and an unknown key in one file',
+			(d) =>
+				rewrite(d, MQL, (t) =>
+					front(t, 'owners', 'owners: [sam-seler, mia-marketer]\ncolour: red'),
+				),
+			[
+				[`content/${MQL}`, 'colour', /is not a key of the content contract/],
+				[
+					`content/${MQL}`,
+					'owners',
+					/names sam-seler, who is not in content\/team.*Did you mean sam-seller\?/,
+				],
+			],
+		),
+		c(
+			'a mistyped reference beside a wrong value in one file',
+			(d) => setKeys(d, 'library/benchmark.mdx', { personas: ['cfoo'], format: 'pamphlet' }),
+			[
+				['content/library/benchmark.mdx', 'format', /pamphlet/],
+				['content/library/benchmark.mdx', 'personas', /names "cfoo".*Did you mean cfo\?/],
+			],
+		),
+		c(
+			'a YAML mistake in the file of someone who owns definitions',
+			(d) => rewrite(d, 'team/mia-marketer.yaml', (t) => `${t}github: [unclosed\n`),
+			[['content/team/mia-marketer.yaml', 'frontmatter', /is not valid YAML/]],
+		),
+		c(
+			'two buyer stages share the lowest order',
+			(d) => setKeys(d, 'buyer-stages/decision.mdx', { order: 1 }),
+			[
+				[
+					'content/buyer-stages/decision.mdx',
+					'order',
+					/the same as awareness, so the buyer's journey has two first stages/,
+				],
+			],
+		),
+		c(
+			'a lead stage whose criteria name another score than its threshold',
+			(d) => setKeys(d, MQL, { score_threshold: 120 }),
+			[
+				[
+					`content/${MQL}`,
+					'entry_criteria',
+					/item 1, "Lead score of 100 or more", names a score of 100, but score_threshold is 120/,
+				],
+			],
+		),
+		c(
+			'an SLA commitment whose sentence gives another figure than its target',
+			(d) => setKeys(d, SLA, commitment({ what: 'First contact within 4 business hours' })),
+			[
+				[
+					`content/${SLA}`,
+					'commitments[0].what',
+					/says 4 business hours, but the target is 2 business hours/,
+				],
+			],
+		),
+		c(
 			'emoji and right-to-left text',
 			(d) => setKeys(d, CFO, { role: 'المدير المالي 💰' }),
 			ACCEPTED,

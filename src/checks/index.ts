@@ -11,6 +11,9 @@ import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './review.ts';
 import { checkResults } from './results.ts';
 import { checkSlaStages } from './slas.ts';
+import { checkStatedTwice } from './stated-twice.ts';
+import { checkBuyerStageOrder } from './buyer-stages.ts';
+import { checkDepartures } from './people.ts';
 import { checkPlaceholders } from './placeholders.ts';
 
 export interface CheckOptions {
@@ -25,15 +28,18 @@ export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): P
 	const today = options.today ?? todayIso();
 	return [
 		...checkOwnership(playbook, today),
+		...checkDepartures(playbook, today),
 		...checkReferences(playbook),
 		...checkDeprecatedReferences(playbook),
 		...checkLeadGraph(playbook),
+		...checkBuyerStageOrder(playbook),
 		...checkReviews(playbook, today, options.strict ?? false),
 		...checkTrackSteps(playbook),
 		...checkBodies(playbook),
 		...checkCoverage(playbook),
 		...checkResults(playbook, today),
 		...checkSlaStages(playbook),
+		...checkStatedTwice(playbook),
 		...checkPlaceholders(playbook, options.strict ?? false),
 	];
 }

@@ -1,7 +1,7 @@
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
 import { hasLeft, missingSides, sideOf } from '../model/people.ts';
-import { entriesOf, type Playbook } from '../model/playbook.ts';
+import { entriesOf, partialIds, type Playbook } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
 import { closest } from './schema-problems.ts';
 
@@ -46,29 +46,41 @@ export function checkOwnership(playbook: Playbook, today: string): Problem[] {
 					);
 				}
 				seen.add(owner);
+				const line = unknownOwner(playbook, entry.file, owner);
+				if (line) problems.push(line);
 				// An owner whose own team file is broken gets that file's lines, not one more here.
-				if (!team.has(owner) && !playbook.invalid.team.has(owner)) {
-					unknown = true;
-					const guess = closest(owner, [...team.keys()]);
-					problems.push(
-						problem(
-							'UnknownOwner',
-							entry.file,
-							'owners',
-							`names ${owner}, who is not in content/team`,
-							guess
-								? `Did you mean ${guess}? Write ${guess}, or add content/team/${owner}.yaml if ${owner} is someone new.`
-								: `Add content/team/${owner}.yaml, or use the id of someone already in content/team.`,
-						),
-					);
-				}
+				if (line || playbook.invalid.team.has(owner)) unknown = true;
 			}
-			// A mistyped owner is one mistake: its line says so, without a second line for the side
-			// it leaves empty. The side is checked again once the name is right.
+			// A mistyped owner, or a broken team file, is one mistake: its line says so, without a
+			// second line for the side it leaves empty. The side is checked again once it is fixed.
 			if (!unknown) problems.push(...sideProblems(playbook, entry.file, [...seen], today));
 		}
 	}
+	// A definition that failed its schema for another key still has its owners read.
+	for (const entry of playbook.partial ?? []) {
+		if (!(DEFINITION_COLLECTIONS as readonly string[]).includes(entry.collection)) continue;
+		for (const owner of new Set(partialIds(entry, 'owners'))) {
+			const line = unknownOwner(playbook, entry.file, owner);
+			if (line) problems.push(line);
+		}
+	}
 	return problems;
+}
+
+/** The line for an owner who is in content/team neither valid nor broken, with a likely id. */
+function unknownOwner(playbook: Playbook, file: string, owner: string): Problem | undefined {
+	const team = playbook.entries.team;
+	if (team.has(owner) || playbook.invalid.team.has(owner)) return undefined;
+	const guess = closest(owner, [...team.keys()]);
+	return problem(
+		'UnknownOwner',
+		file,
+		'owners',
+		`names ${owner}, who is not in content/team`,
+		guess
+			? `Did you mean ${guess}? Write ${guess}, or add content/team/${owner}.yaml if ${owner} is someone new.`
+			: `Add content/team/${owner}.yaml, or use the id of someone already in content/team.`,
+	);
 }
 
 /** How far ahead a departure is warned of. */

@@ -28,12 +28,20 @@ export const PROBLEM_KINDS = {
 		severity: 'error',
 		title: 'A definition is not owned by both sales and marketing',
 	},
+	PersonLeaving: {
+		severity: 'info',
+		title: 'Someone in content/team is leaving on a day still to come',
+	},
 	OwnerLeaving: {
 		severity: 'warning',
 		title: "A definition's last owner on one side is leaving",
 	},
 	DanglingReference: { severity: 'error', title: 'A reference names an entry that does not exist' },
 	AmbiguousEntryStage: { severity: 'error', title: 'Two lead stages share the lowest order' },
+	AmbiguousFirstBuyerStage: {
+		severity: 'error',
+		title: 'Two buyer stages share the lowest order',
+	},
 	UnreachableStage: { severity: 'error', title: 'A lead stage cannot be reached from the entry' },
 	NoExit: { severity: 'error', title: 'Leads in a lead stage can never reach a terminal stage' },
 	DeprecatedReference: {
@@ -71,6 +79,10 @@ export const PROBLEM_KINDS = {
 	MissingLatestResult: {
 		severity: 'info',
 		title: 'A metric has no result for the latest month',
+	},
+	NumberStatedTwice: {
+		severity: 'warning',
+		title: 'A definition states one number twice, and the two disagree',
 	},
 	SlaStageMismatch: {
 		severity: 'info',

@@ -10,7 +10,13 @@ import {
 } from '../schemas/index.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
-import { byCodePoint, createPlaybook, type Entry, type Playbook } from '../model/playbook.ts';
+import {
+	byCodePoint,
+	createPlaybook,
+	type Entry,
+	type PartialEntry,
+	type Playbook,
+} from '../model/playbook.ts';
 
 /** Files that may sit beside entries (images for MDX bodies) without being reported. */
 const ASSET_EXTENSIONS = new Set([
@@ -215,6 +221,7 @@ export function readSource(source: ContentSource): ReadResult {
 	const problems: Problem[] = refusedProblems(source);
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
+	const partial: PartialEntry[] = [];
 	const assets: string[] = [];
 	let fileCount = 0;
 	// Sorted here, whatever order the source lists them in, so the first of two files sharing an
@@ -319,6 +326,12 @@ export function readSource(source: ContentSource): ReadResult {
 			if (!result.success) {
 				problems.push(...schemaProblems(file, schema, result.error.issues, parsed.data));
 				invalid.push({ collection, id });
+				partial.push({
+					collection,
+					id,
+					file,
+					data: withoutFailedKeys(parsed.data, result.error.issues),
+				});
 				continue;
 			}
 			entries.push({
@@ -344,7 +357,21 @@ export function readSource(source: ContentSource): ReadResult {
 			),
 		);
 	}
-	return { playbook: createPlaybook(entries, invalid, assets), problems, fileCount };
+	return { playbook: createPlaybook(entries, invalid, assets, partial), problems, fileCount };
+}
+
+/** An entry's keys without the ones a schema issue is about (an unknown key is one of them). */
+function withoutFailedKeys(
+	data: unknown,
+	issues: readonly { path: readonly PropertyKey[]; code: string; keys?: readonly string[] }[],
+): Record<string, unknown> {
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+	const failed = new Set<PropertyKey>();
+	for (const issue of issues) {
+		if (issue.path.length > 0) failed.add(issue.path[0]!);
+		else if (issue.code === 'unrecognized_keys') issue.keys?.forEach((key) => failed.add(key));
+	}
+	return Object.fromEntries(Object.entries(data).filter(([key]) => !failed.has(key)));
 }
 
 function suggestId(id: string): string {

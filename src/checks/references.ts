@@ -5,6 +5,7 @@ import {
 	type Entry,
 	exists,
 	nameOf,
+	partialIds,
 	type Playbook,
 } from '../model/playbook.ts';
 import { type Problem, problem } from './problems.ts';
@@ -108,6 +109,14 @@ export function checkReferences(playbook: Playbook): Problem[] {
 			for (const id of referencedIds(entry.data, field)) {
 				if (exists(playbook, to, id)) continue;
 				problems.push(danglingReference(playbook, entry.file, field, to, id));
+			}
+		}
+		// The keys that passed in a file that failed its schema elsewhere are checked too.
+		for (const entry of playbook.partial ?? []) {
+			if (entry.collection !== from) continue;
+			for (const id of partialIds(entry, field)) {
+				if (!exists(playbook, to, id))
+					problems.push(danglingReference(playbook, entry.file, field, to, id));
 			}
 		}
 	}

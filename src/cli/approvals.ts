@@ -60,6 +60,12 @@ export function runApprovals(args: string[]): number {
 	for (const waiting of result.waiting)
 		console.log(`${waiting.file}  approvals  waiting for ${waiting.needs}.`);
 	const approvers = approvedBy.length > 0 ? approvedBy.join(', ') : 'nobody yet';
+	if (result.checked === 0) {
+		console.log(
+			'Nothing to approve: this change touches no definition and no one in content/team.',
+		);
+		return 0;
+	}
 	console.log(
 		result.waiting.length === 0
 			? `Approvals complete: ${result.checked} changed ${result.checked === 1 ? 'item has' : 'items have'} approval from both sides (approved by ${approvers}).`

@@ -26,6 +26,21 @@ export interface Playbook {
 	invalid: { [C in CollectionName]: Set<string> };
 	/** Files beside the entries (images), by path within the content folder, where known. */
 	assets?: ReadonlySet<string>;
+	/**
+	 * What could still be read of entries that failed their schema: their keys without the ones
+	 * that failed, unvalidated. Read only for the ids they name, so one mistake in a file does
+	 * not hide another (an unknown key and a mistyped owner both get their line).
+	 */
+	partial?: readonly PartialEntry[];
+}
+
+/** The readable part of an entry that failed its schema (see `Playbook.partial`). */
+export interface PartialEntry {
+	collection: CollectionName;
+	id: string;
+	file: string;
+	/** Its keys, without the ones its schema problems are about; values not validated. */
+	data: Readonly<Record<string, unknown>>;
 }
 
 /** Builds a playbook from entries; the first entry with a given id in a collection wins. */
@@ -33,12 +48,14 @@ export function createPlaybook(
 	entries: Iterable<Entry>,
 	invalid: Iterable<{ collection: CollectionName; id: string }> = [],
 	assets?: Iterable<string>,
+	partial?: readonly PartialEntry[],
 ): Playbook {
 	const playbook = {
 		entries: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])),
 		invalid: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set()])),
 	} as Playbook;
 	if (assets) playbook.assets = new Set(assets);
+	if (partial && partial.length > 0) playbook.partial = partial;
 	for (const entry of entries) {
 		const byId = playbook.entries[entry.collection] as Map<string, Entry>;
 		if (!byId.has(entry.id)) byId.set(entry.id, entry);
@@ -75,3 +92,10 @@ export function byCodePoint(a: string, b: string): number {
 
 /** One English collator for titles: `localeCompare` with a locale builds one per call. */
 export const titleCollator = new Intl.Collator('en');
+
+/** Ids a key of a partial entry names, when it holds an id or a list of ids; else none. */
+export function partialIds(entry: PartialEntry, key: string): string[] {
+	const value = entry.data[key];
+	const list = Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
+	return list.every((id) => typeof id === 'string') ? (list as string[]) : [];
+}
