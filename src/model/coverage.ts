@@ -1,10 +1,14 @@
 import { entriesOf, type Entry, type Playbook } from './playbook.ts';
+import { isRecommended, recommended } from './recommend.ts';
 import { sorted } from './views.ts';
 
 export interface CoverageCell {
 	persona: Entry<'personas'>;
 	stage: Entry<'buyer-stages'>;
-	/** Library items that serve this persona at this stage (items for every persona included). */
+	/**
+	 * Recommended library items that serve this persona at this stage (items for every persona
+	 * included); deprecated items do not count.
+	 */
 	items: Entry<'library'>[];
 }
 
@@ -24,7 +28,7 @@ export interface Coverage {
 export function coverage(playbook: Playbook): Coverage {
 	const personas = sorted(playbook, 'personas');
 	const stages = sorted(playbook, 'buyer-stages');
-	const items = sorted(playbook, 'library');
+	const items = recommended(sorted(playbook, 'library'));
 	const forEveryone = new Map<string, Entry<'library'>[]>();
 	const forPersona = new Map<string, Entry<'library'>[]>();
 	const push = (map: Map<string, Entry<'library'>[]>, key: string, item: Entry<'library'>) => {
@@ -56,7 +60,7 @@ export function coverage(playbook: Playbook): Coverage {
 }
 
 /**
- * Only the empty cells, without ordering anything: what the checker needs on every run, at a
+ * Only the empty cells (deprecated items do not fill one), without ordering anything: what the checker needs on every run, at a
  * fraction of the cost of the full matrix.
  */
 export function coverageGaps(
@@ -65,6 +69,7 @@ export function coverageGaps(
 	const servedForEveryone = new Set<string>();
 	const served = new Set<string>();
 	for (const item of playbook.entries.library.values()) {
+		if (!isRecommended(item)) continue;
 		for (const stage of item.data.stages) {
 			if (item.data.personas.length === 0) servedForEveryone.add(stage);
 			else for (const persona of item.data.personas) served.add(`${stage}\n${persona}`);

@@ -1,6 +1,7 @@
 import { COLLECTIONS, type CollectionName, type DefinitionCollection } from '../schemas/index.ts';
 import type { Department } from '../schemas/vocabulary.ts';
 import { entriesOf, type Entry, nameOf, type Playbook, titleCollator } from './playbook.ts';
+import { isRecommended, recommended } from './recommend.ts';
 
 /**
  * What the pages show, computed from a loaded playbook. Pure functions, so the pages stay thin
@@ -71,12 +72,17 @@ export interface Group<G, I> {
 	items: I[];
 }
 
-/** A persona's library items by buyer stage, in journey order; stages with no items are kept. */
+/**
+ * A persona's recommended library items by buyer stage, in journey order; stages with no items
+ * are kept.
+ */
 export function libraryByStageForPersona(
 	playbook: Playbook,
 	personaId: string,
 ): Group<Entry<'buyer-stages'>, Entry<'library'>>[] {
-	const items = sorted(playbook, 'library').filter((item) => servesPersona(item, personaId));
+	const items = recommended(sorted(playbook, 'library')).filter((item) =>
+		servesPersona(item, personaId),
+	);
 	return sorted(playbook, 'buyer-stages').map((stage) => ({
 		group: stage,
 		items: items.filter((item) => item.data.stages.includes(stage.id)),
@@ -84,14 +90,16 @@ export function libraryByStageForPersona(
 }
 
 /**
- * A buyer stage's library items grouped by persona. Items for every persona come first, under
+ * A buyer stage's recommended library items grouped by persona. Items for every persona come first, under
  * `undefined`; a persona with nothing specific to this stage is left out.
  */
 export function libraryByPersonaForStage(
 	playbook: Playbook,
 	stageId: string,
 ): Group<Entry<'personas'> | undefined, Entry<'library'>>[] {
-	const items = sorted(playbook, 'library').filter((item) => item.data.stages.includes(stageId));
+	const items = recommended(sorted(playbook, 'library')).filter((item) =>
+		item.data.stages.includes(stageId),
+	);
 	const forEveryone = items.filter((item) => item.data.personas.length === 0);
 	const groups: Group<Entry<'personas'> | undefined, Entry<'library'>>[] = [];
 	if (forEveryone.length > 0) groups.push({ group: undefined, items: forEveryone });
@@ -140,8 +148,8 @@ export function titleOf(playbook: Playbook, collection: CollectionName, id: stri
 }
 
 /**
- * Sibling library items: the first `limit` other items (in title order) that share a buyer stage
- * with this one. Stopping at the limit keeps a large library from costing every item's page a
+ * Sibling library items: the first `limit` other recommended items (in title order) that share a
+ * buyer stage with this one. Stopping at the limit keeps a large library from costing every item's page a
  * pass over all the others.
  */
 export function sameStageItems(
@@ -152,7 +160,11 @@ export function sameStageItems(
 	const siblings: Entry<'library'>[] = [];
 	for (const other of sorted(playbook, 'library')) {
 		if (siblings.length >= limit) break;
-		if (other.id !== item.id && other.data.stages.some((stage) => item.data.stages.includes(stage)))
+		if (
+			other.id !== item.id &&
+			isRecommended(other) &&
+			other.data.stages.some((stage) => item.data.stages.includes(stage))
+		)
 			siblings.push(other);
 	}
 	return siblings;

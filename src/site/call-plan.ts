@@ -1,4 +1,5 @@
 import type { Entry, Playbook } from '../model/playbook.ts';
+import { recommended } from '../model/recommend.ts';
 import { servesPersona, sorted } from '../model/views.ts';
 
 /**
@@ -9,7 +10,10 @@ import { servesPersona, sorted } from '../model/views.ts';
 export interface CallPlan {
 	persona: Entry<'personas'>;
 	stage: Entry<'buyer-stages'>;
-	/** Library items for this persona (or every persona) at this stage, in library order. */
+	/**
+	 * Recommended library items for this persona (or every persona) at this stage, in library
+	 * order: no deprecated item.
+	 */
 	content: Entry<'library'>[];
 	/** SLAs sales owes on leads: sales commits, and the SLA governs a lead stage. */
 	slas: Entry<'slas'>[];
@@ -34,7 +38,7 @@ export function callPlanPairs(
 export function callPlan(playbook: Playbook, personaId: string, stageId: string): CallPlan {
 	const persona = playbook.entries.personas.get(personaId)!;
 	const stage = playbook.entries['buyer-stages'].get(stageId)!;
-	const content = sorted(playbook, 'library').filter(
+	const content = recommended(sorted(playbook, 'library')).filter(
 		(item) => item.data.stages.includes(stageId) && servesPersona(item, personaId),
 	);
 	const slas = sorted(playbook, 'slas').filter(
