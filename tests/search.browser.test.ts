@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../src/model/playbook.ts';
 import { readContent } from '../src/checks/read-content.ts';
 import { servesPersona, sorted } from '../src/model/views.ts';
+import { firstSentence } from '../src/site/search-facets.ts';
 import { exampleSiteInChromium, searchResults, searchSite } from './browser.ts';
 import { ROOT } from './sites.ts';
 
@@ -187,6 +188,26 @@ describe('the content finder', () => {
 		const found = await finderTitles(page);
 		expect(found.length).toBeGreaterThan(0);
 		expect(found.length).toBeLessThan(playbook.entries.library.size);
+		await page.context().close();
+	});
+
+	test('each listed item with a talk track shows its first line', async () => {
+		const page = await openPage('/find/');
+		const titles = await finderTitles(page);
+		const shown = await page.$$eval('#pb-finder-results > li', (items) =>
+			items.map((item) => ({
+				title: item.querySelector('h3')!.textContent.trim(),
+				talk: item.querySelector('.pb-result-talk')?.textContent ?? '',
+			})),
+		);
+		const withTalk = sorted(playbook, 'library').filter(
+			(item) => item.data.talk_track && titles.includes(item.data.title),
+		);
+		expect(withTalk.length).toBeGreaterThan(0);
+		for (const item of withTalk) {
+			const talk = shown.find((s) => s.title === item.data.title)!.talk;
+			expect(talk, item.id).toBe(`Talk track: ${firstSentence(item.data.talk_track!)}`);
+		}
 		await page.context().close();
 	});
 

@@ -24,6 +24,13 @@ export type FinderOptions = Record<FinderFilter, FinderOption[]>;
 export const EVERY_PERSONA = 'Every persona';
 
 /**
+ * The Pagefind metadata key of a library item's first talk-track line: written by
+ * search-facets.ts, read by the finder. Pagefind shows the key as a chip's label, so it reads
+ * as words.
+ */
+export const TALK_TRACK_META = 'talk track';
+
+/**
  * A persona's count from Pagefind's counts: its own items plus those for every persona,
  * which are never the same items.
  */

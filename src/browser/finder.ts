@@ -10,6 +10,7 @@ import {
 	queryFromState,
 	resultSummary,
 	stateFromQuery,
+	TALK_TRACK_META,
 } from './finder-state.ts';
 
 /** The part of Pagefind's browser API the finder uses. */
@@ -179,8 +180,12 @@ function resultItem(data: {
 	line('pb-result-summary', data.meta.summary);
 	line(
 		'pb-result-facts',
-		[data.meta.format, data.meta.stages, data.meta.personas].filter(Boolean).join(' · '),
+		[data.meta.status, data.meta.format, data.meta.stages, data.meta.personas]
+			.filter(Boolean)
+			.join(' · '),
 	);
-	line('pb-result-talk', data.meta.talk_track && `Talk track: ${data.meta.talk_track}`);
+	// The key is the one searchFacets writes: Pagefind shows it as the chip's label.
+	const talk = data.meta[TALK_TRACK_META];
+	line('pb-result-talk', talk && `Talk track: ${talk}`);
 	return item;
 }

@@ -1,8 +1,9 @@
 import { collectionAbbreviation, COLLECTIONS, type PageCollection } from '../schemas/index.ts';
 import { COLLECTION_PAGES } from './collections.ts';
-import { EVERY_PERSONA, pagefindValue } from '../browser/finder-state.ts';
+import { EVERY_PERSONA, pagefindValue, TALK_TRACK_META } from '../browser/finder-state.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
+import { isRecommended, listingMark } from '../model/recommend.ts';
 import { titleOf } from '../model/views.ts';
 
 /** The Pagefind filters of the site, in the order the finder shows them. */
@@ -78,7 +79,11 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 		facets.meta.stages = stages.join(', ');
 		facets.meta.personas = facets.filters.persona.join(', ');
 		// Pagefind shows a metadata key as the chip's label, so it is written as a reader reads it.
-		if (item.talk_track) facets.meta['talk track'] = firstSentence(item.talk_track);
+		if (item.talk_track) facets.meta[TALK_TRACK_META] = firstSentence(item.talk_track);
+		if (listingMark({ data: item }) === 'draft') facets.meta.status = labelOf('draft');
+		// A retired item keeps its page (and is found by its words) but the finder, which only
+		// lists library items, does not suggest it.
+		if (!isRecommended({ data: item })) delete facets.filters.kind;
 	}
 	if (entry.collection === 'buyer-stages')
 		facets.filters.stage = [titleOf(playbook, entry.collection, entry.id)];
