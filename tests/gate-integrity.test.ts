@@ -89,6 +89,20 @@ describe('a link under content/', () => {
 			"Approvals cannot be judged: the pull request's content has",
 		);
 		noStackTrace(approvals.stdout + approvals.stderr);
+
+		// The pull-request comment opens with the refusal instead of "No definitions change".
+		const diff = playbook(['diff', 'main', 'HEAD'], repo.root);
+		expect(diff.code).toBe(1);
+		expect(diff.stdout.split('\n').slice(0, 3)).toEqual([
+			'<!-- playbook-diff -->',
+			'## Playbook changes',
+			'',
+		]);
+		expect(diff.stdout).toMatch(/\*\*The checker refuses this change\*\* \(1 problem\)/);
+		expect(diff.stdout).toMatch(
+			/^- `content\/lead-stages\/sub\/mql\.mdx` is a link to another file/m,
+		);
+		expect(diff.stderr).toContain('content/lead-stages/sub/mql.mdx  -  is a link');
 	});
 
 	test('a submodule under content/ is refused in git', () => {

@@ -7,13 +7,16 @@ import {
 	SUMMARY_LIMIT,
 	utf8Bytes,
 } from '../review/diff-markdown.ts';
-import { markdownUrl } from '../review/markdown-text.ts';
-import { playbookAt, repositoryRoot } from './git-playbooks.ts';
-import { parseOptions, UsageError } from './usage.ts';
+import { markdownCode, markdownText, markdownUrl } from '../review/markdown-text.ts';
+import { formatProblem } from '../checks/format.ts';
+import type { Problem } from '../checks/problems.ts';
+import { checkAt, playbookAt, repositoryRoot } from './git-playbooks.ts';
+import { parseOptions, today, UsageError } from './usage.ts';
 
 /**
  * `playbook diff <base> [<head>] [--content DIR] [--site URL] [--max-length N] [--summary FILE]
- * [--run-url URL]`. Prints Markdown; exit 0. `--max-length` cuts what is printed to fit a
+ * [--run-url URL]`. Prints Markdown; exit 0, or 1 when the checker refuses the head (the
+ * description then opens with what it refuses, and leaves out nothing it could still read). `--max-length` cuts what is printed to fit a
  * GitHub comment, saying so; `--summary` appends the whole description (cut at GitHub's 1 MiB)
  * to FILE, the job summary; `--run-url` is the run whose summary the cut comment points to.
  */
@@ -40,10 +43,18 @@ export function runDiff(args: string[]): number {
 		);
 
 	// 2. Read the playbook at both refs with the checker's own reader, and compare.
+	// The head is checked whole: a link, a submodule or a file the checker cannot read would
+	// otherwise be left out of the description without a word.
 	const repo = repositoryRoot();
 	const before = playbookAt(repo, base, values.content);
-	const after = playbookAt(repo, head, values.content);
-	const markdown = diffMarkdown(diffPlaybooks(before, after), before, after, values.site);
+	const report = checkAt(repo, head, values.content, today());
+	const after = report.playbook;
+	const errors = report.problems.filter((p) => p.severity === 'error');
+	const markdown = withRefusals(
+		diffMarkdown(diffPlaybooks(before, after), before, after, values.site),
+		errors,
+	);
+	for (const found of errors) console.error(formatProblem(found));
 
 	// 3. The whole description to the job summary, then the comment, cut to fit where asked.
 	if (values.summary)
@@ -68,5 +79,21 @@ export function runDiff(args: string[]): number {
 					`*This change is too long for one comment, so the list stops here. The whole list is in ${where}.*`,
 				),
 	);
-	return 0;
+	return errors.length === 0 ? 0 : 1;
+}
+
+/** The description with what the checker refuses first, after the marker and the heading. */
+function withRefusals(markdown: string, errors: readonly Problem[]): string {
+	if (errors.length === 0) return markdown;
+	const [marker = '', heading = '', ...rest] = markdown.split('\n');
+	const refused = [
+		'',
+		`**The checker refuses this change** (${errors.length === 1 ? '1 problem' : `${errors.length} problems`}); the approvals check fails until it is fixed. \`npm run check\` lists the same lines:`,
+		'',
+		...errors.map(
+			(p) =>
+				`- ${markdownCode(p.file)}${p.field === '-' ? '' : ` ${markdownCode(p.field)}`} ${markdownText(`${p.message}. ${p.fix}`)}`,
+		),
+	];
+	return [marker, heading, ...refused, ...rest].join('\n');
 }
