@@ -366,3 +366,22 @@ describe('bad input gets one clear line per problem', () => {
 		expect(check(root).problems).toEqual([]);
 	});
 });
+
+describe('YAML aliases that repeat text past any need', () => {
+	test('a team file whose anchors and aliases stand for millions of values is one line, at once', () => {
+		const root = playbookWith();
+		const file = join(root, 'content', 'team', 'rae-ops.yaml');
+		const bomb = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+		for (const name of 'bcdefg') {
+			const previous = bomb.at(-1)![0];
+			bomb.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
+		}
+		writeFileSync(file, `${readFileSync(file, 'utf8')}${bomb.join('\n')}\n`);
+		const started = performance.now();
+		const report = check(root);
+		expect(performance.now() - started).toBeLessThan(5000);
+		expect(lines(report)).toEqual([
+			'content/team/rae-ops.yaml  frontmatter  line 9: the file repeats text through aliases (*name) until it would hold more than 1,000,000 characters, far more than any entry needs. Write the values out instead of repeating them with & anchors and * aliases.',
+		]);
+	});
+});
