@@ -60,11 +60,10 @@ describe('bad input gets one clear line per problem', () => {
 			'department',
 			'MissingField',
 		]);
-		// Every definition Mia co-owns loses its marketing side, and says why.
-		expect(report.problems.filter((p) => p.code === 'OneSidedOwnership')).toHaveLength(14);
-		expect(lines(report)).toContain(
-			'content/buyer-stages/awareness.mdx  owners  needs an owner from marketing; has sam-seller (sales), mia-marketer (no valid department). Add a marketing owner from content/team.',
-		);
+		// The cause is one line, on Mia's own file: the definitions she co-owns do not each add
+		// "Add a marketing owner", which would fix nothing. They are judged again once it is fixed.
+		expect(report.problems.filter((p) => p.code === 'OneSidedOwnership')).toEqual([]);
+		expect(report.errorCount).toBe(1);
 	});
 
 	test('dangling references in every reference field, all reported in one run', () => {
@@ -320,16 +319,14 @@ describe('bad input gets one clear line per problem', () => {
 		]);
 	});
 
-	test('a team whose every file is broken still leaves each definition saying who is missing', () => {
+	test('a team whose every file is broken is one line per file, and no line blames a definition', () => {
 		const root = playbookWith();
 		for (const person of ['sam-seller', 'mia-marketer', 'rae-ops', 'cole-success'])
 			writeFileSync(join(root, 'content', 'team', `${person}.yaml`), 'name: [\n');
 		const report = check(root);
 		expect(report.problems.filter((p) => p.code === 'MalformedFrontmatter')).toHaveLength(4);
 		expect(report.problems.some((p) => p.code === 'MissingTeam')).toBe(false);
-		expect(lines(report)).toContain(
-			'content/personas/cfo.mdx  owners  needs an owner from sales and an owner from marketing; has sam-seller (no valid department), mia-marketer (no valid department). Add a sales owner and a marketing owner from content/team.',
-		);
+		expect(report.errorCount).toBe(4);
 	});
 
 	test('an empty content folder reports the missing team and nothing else', () => {
