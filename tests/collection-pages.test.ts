@@ -85,16 +85,17 @@ describe('index pages and Start here, as a reader scans them', () => {
 	test.each(DEFINITION_COLLECTIONS)(
 		'/%s/ shows each definition’s status, last review and next review',
 		(collection) => {
-			// The glossary is a list of terms, each with a line of status and dates.
+			// The glossary is a list of terms, each with a line of status and dates; a table shows
+			// the status beside each title.
 			const glossary = collection === 'glossary';
 			if (!glossary)
 				expect(columns(collection)).toEqual(
-					expect.arrayContaining(['Status', 'Last reviewed', 'Next review']),
+					expect.arrayContaining(['Last reviewed', 'Next review']),
 				);
 			const first = entriesOf(playbook, collection)[0]!;
 			const index = html(collection);
 			const list = index.slice(
-				index.indexOf(glossary ? 'class="pb-glossary"' : 'class="pb-index"'),
+				index.indexOf(glossary ? 'class="pb-glossary"' : '<table class="pb-index'),
 			);
 			const row = list
 				.split(`href="/${collection}/${first.id}/"`)[1]!
@@ -107,6 +108,8 @@ describe('index pages and Start here, as a reader scans them', () => {
 				);
 			expect(row).toContain(`datetime="${first.data.reviewed}"`);
 			expect(row).toContain(formatDate(first.data.reviewed));
+			if (!glossary)
+				expect(row).toContain(`class="pb-badge pb-status" data-value="${first.data.status}"`);
 		},
 	);
 
