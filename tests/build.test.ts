@@ -176,6 +176,13 @@ describe('a build of a broken playbook', () => {
 		);
 		expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
 		expect(existsSync(outDir)).toBe(false);
+		// The checker's lines are all there is: Astro, and its start-up warnings, never start.
+		expect(output.trim().split('\n')).toEqual([
+			`${join(root, 'content', 'lead-stages', 'mql.mdx')}  owners  needs an owner from marketing; has sam-seller (sales). Add a marketing owner from content/team.`,
+			expect.stringMatching(
+				/^Playbook has problems: 1 error, 0 warnings in \d+ files\. Nothing was built/,
+			),
+		]);
 	});
 });
 

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../checks/content-dir.ts';
+import { checkContent } from '../checks/index.ts';
+import { formatProblem, formatSummary } from '../checks/format.ts';
 import { asideDir, outDir, removeLeftovers, swapIn, takeBuildLock } from '../site/out-dir.ts';
 import { indexSite } from '../site/search-index.ts';
 import { UsageError } from './usage.ts';
@@ -31,6 +33,21 @@ export async function runBuild(args: string[]): Promise<number> {
 	}
 	try {
 		removeLeftovers(site);
+		// 2. The checker first, before Astro starts: a playbook with errors hears only the
+		// checker's lines, not Astro's start-up warnings ahead of them. Astro checks again
+		// (src/integration.ts), which also serves a plain `astro build`, and prints warnings.
+		const report = checkContent(contentDir(), {
+			strict: process.env.PLAYBOOK_STRICT === 'true',
+			today: process.env.PLAYBOOK_TODAY,
+		});
+		if (report.errorCount > 0) {
+			for (const found of report.problems) console.error(formatProblem(found));
+			rmSync(site, { recursive: true, force: true });
+			console.error(
+				`${formatSummary(report)} Nothing was built: fix the lines above and build again (npm run check lists them without building).`,
+			);
+			return 1;
+		}
 		return await buildAside(site);
 	} finally {
 		lock.release();
@@ -38,7 +55,7 @@ export async function runBuild(args: string[]): Promise<number> {
 }
 
 /**
- * 2. Builds the site in a folder beside `site` and swaps it in whole once it is complete, search
+ * 3. Builds the site in a folder beside `site` and swaps it in whole once it is complete, search
  * index included, so a build killed at any point (even by the out-of-memory killer, which leaves
  * no time to tidy up) leaves the last complete site, or none.
  */
