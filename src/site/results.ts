@@ -1,6 +1,6 @@
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatAmount, monthName } from '../model/words.ts';
+import { formatAmount, formatDate, monthName } from '../model/words.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
 import {
 	isPercentUnit,
@@ -192,7 +192,7 @@ export function monthResults(
 	return {
 		month,
 		source: entry.data.source,
-		notes: entry.data.notes,
+		notes: entry.data.notes && datesInWords(entry.data.notes),
 		earlier: months.filter((other) => other < month).at(-1),
 		later: months.find((other) => other > month),
 		rows: metrics.map((metric) => {
@@ -205,4 +205,9 @@ export function monthResults(
 			};
 		}),
 	};
+}
+
+/** A note with its dates written as a reader reads them: `on 2026-03-10` → `on March 10, 2026`. */
+export function datesInWords(text: string): string {
+	return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, formatDate);
 }
