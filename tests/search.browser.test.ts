@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../src/model/playbook.ts';
@@ -123,6 +125,83 @@ describe('Starlight search finds definitions by the words reps use', () => {
 			s.data.aliases.includes('hand-raiser'),
 		)!;
 		expect((await searchFor('hand-raiser'))[0]).toBe(`/lead-stages/${mql.id}/`);
+	});
+});
+
+/** What a reader sees of each result of a search: its page, its sections and its excerpts. */
+async function excerptsFor(
+	term: string,
+): Promise<{ path: string; sections: string[]; text: string[] }[]> {
+	const page = await openPage('/');
+	await searchSite(page, term);
+	const results = await page.$$eval('.pagefind-ui__result', (items) =>
+		items.map((item) => ({
+			path: new URL(item.querySelector<HTMLAnchorElement>('.pagefind-ui__result-title a')!.href)
+				.pathname,
+			sections: [
+				...item.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link'),
+			].map((el) => el.textContent.trim()),
+			text: [...item.querySelectorAll('.pagefind-ui__result-excerpt')].map((el) =>
+				el.textContent.trim(),
+			),
+		})),
+	);
+	await page.context().close();
+	return results;
+}
+
+/** Words written in the content itself with a capital inside (SaaS, NetSuite): not glued words. */
+const writtenCamelWords = new Set(
+	readdirSync(`${ROOT}/content`, { recursive: true, encoding: 'utf8' })
+		.filter((file) => /\.(mdx?|ya?ml)$/.test(file))
+		.flatMap(
+			(file) => readFileSync(`${ROOT}/content/${file}`, 'utf8').match(/\w*[a-z][A-Z]\w*/g) ?? [],
+		),
+);
+
+describe('search results read as the playbook, not as a log', () => {
+	test('"pricing objection" finds the pricing FAQ and the persona who raises the price', async () => {
+		const faq = sorted(playbook, 'library').find((item) => /\bFAQ\b/.test(item.data.title))!;
+		const raising = personas.filter((persona) =>
+			persona.data.objections.some((o) => /\bpric|expensive/i.test(`${o.objection} ${o.response}`)),
+		);
+		expect(raising.length).toBeGreaterThan(0);
+		const found = await searchFor('pricing objection');
+		expect(found).toContain(`/library/${faq.id}/`);
+		for (const persona of raising) expect(found).toContain(`/personas/${persona.id}/`);
+	});
+
+	test('no result quotes the History section or a commit subject', async () => {
+		const subjects = execFileSync('git', ['log', '--format=%s', '--', 'content'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		})
+			.split('\n')
+			.map((subject) => subject.split(/\s+/).slice(0, 4).join(' '))
+			.filter((start) => start.split(' ').length === 4);
+		expect(subjects.length).toBeGreaterThan(0);
+		for (const term of ['checker', 'playbook site', 'content model']) {
+			for (const result of await excerptsFor(term)) {
+				expect(result.sections, `${term}: ${result.path}`).not.toContain('History');
+				for (const text of result.text)
+					for (const subject of subjects)
+						expect(text, `${term}: ${result.path}`).not.toContain(subject);
+			}
+		}
+	});
+
+	test('no excerpt runs a label into its value or column names into each other', async () => {
+		for (const term of ['commitment', 'Whitfield', 'VP of Finance', 'next review', 'battlecard']) {
+			const results = await excerptsFor(term);
+			expect(results.length, term).toBeGreaterThan(0);
+			for (const result of results)
+				for (const text of result.text) {
+					const glued = (text.match(/\w*[a-z][A-Z]\w*/g) ?? []).filter(
+						(word) => !writtenCamelWords.has(word),
+					);
+					expect(glued, `${term}: ${result.path}: ${text}`).toEqual([]);
+				}
+		}
 	});
 });
 

@@ -3,6 +3,7 @@ import { COLLECTION_PAGES } from './collections.ts';
 import { EVERY_PERSONA, pagefindValue, TALK_TRACK_META } from '../browser/finder-state.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 import type { Entry, Playbook } from '../model/playbook.ts';
+import type { LibraryItem } from '../schemas/library.ts';
 import { isRecommended, listingMark } from '../model/recommend.ts';
 import { titleOf } from '../model/views.ts';
 
@@ -62,6 +63,7 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 		...facets.keywords,
 		...(data.avoid ?? []),
 		collectionAbbreviation(entry.collection),
+		...(entry.collection === 'library' ? answerWords((entry as Entry<'library'>).data) : []),
 	]);
 
 	if (entry.collection === 'library') {
@@ -92,6 +94,18 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 	for (const [name, values] of Object.entries(facets.filters))
 		facets.filters[name as FilterName] = values.map(pagefindValue);
 	return facets;
+}
+
+/**
+ * The words a rep searches with for what a library item answers, when the item does not say
+ * them: an FAQ or a battlecard is how a rep handles an objection, so "pricing objection" finds
+ * the pricing FAQ. They only rank the item (the `keywords` metadata); the page does not show them.
+ */
+export function answerWords(item: Pick<LibraryItem, 'title' | 'summary' | 'format'>): string[] {
+	const text = `${item.title} ${item.summary ?? ''}`;
+	if (/\bFAQs?\b|\bquestions\b/i.test(text)) return ['objection', 'questions'];
+	if (item.format === 'battlecard') return ['objection', 'competitor'];
+	return [];
 }
 
 /**
