@@ -212,6 +212,45 @@ describe('the editor configuration, made from the schemas', () => {
 		expect(read.options).toEqual(targets);
 	});
 
+	test("every hint is in a marketer's words: no ids, folders, raw values or date formats", () => {
+		const developerWords =
+			/\bids?\b|YYYY|\s\|\s|content\/|npm |[[\]{}]|→|CODEOWNERS|e\.g\.|non-empty|collection\/id|inclusive|components|Starlight|\bdefault\b/i;
+		const hintsOf = (collection: string, fields: EditorField[], prefix = ''): string[] =>
+			fields.flatMap((field) => [
+				...(typeof field.hint === 'string' && developerWords.test(field.hint)
+					? [`${collection}:${prefix}${field.name}  ${field.hint}`]
+					: []),
+				...hintsOf(
+					collection,
+					(field.fields as EditorField[] | undefined) ?? [],
+					`${prefix}${field.name}.`,
+				),
+			]);
+		expect(config.collections.flatMap((c) => hintsOf(c.name, c.fields))).toEqual([]);
+		const mql = schemaFields('lead-stages', input);
+		const hint = (name: string) => mql.find((field) => field.name === name)!.hint;
+		expect(hint('owners')).toBe(
+			'People who own this: at least one from sales and one from marketing.',
+		);
+		expect(hint('status')).toBe(
+			'Draft while you write it; Approved once both sides agree; Deprecated when it is retired.',
+		);
+	});
+
+	test('a collapsed list item shows its own text, not the word for an item', () => {
+		const lists = config.collections.flatMap((collection) =>
+			collection.fields.flatMap(function listsIn(field: EditorField): EditorField[] {
+				const nested = ((field.fields as EditorField[] | undefined) ?? []).flatMap(listsIn);
+				return field.widget === 'list' && field.field ? [field, ...nested] : nested;
+			}),
+		);
+		expect(lists.map((list) => list.name)).toEqual(
+			expect.arrayContaining(['aliases', 'entry_criteria', 'rejection_reasons']),
+		);
+		for (const list of lists)
+			expect(list.summary, list.name).toBe(`{{fields.${(list.field as EditorField).name}}}`);
+	});
+
 	test('config.yml is YAML Decap reads, with the repository and branch from one setting', () => {
 		const { playbook } = readContent(join(ROOT, 'content'));
 		const text = editorConfigYaml(

@@ -205,8 +205,19 @@ describe('progress on knowledge checks', () => {
 	});
 	test('says what is read and passed, in words', () => {
 		expect(progressSummary(3, 11)).toBe('3 of 11 steps done.');
-		expect(progressSummary(3, 11, 2, 9)).toBe('3 of 11 steps done. 2 of 9 checks passed.');
-		expect(progressSummary(11, 11, 9, 9)).toBe('All 11 steps done. All 9 checks passed.');
+		expect(progressSummary(3, 11, 2, 9)).toBe(
+			'3 of 11 steps done. Check passed on 2 of the 9 steps that have one.',
+		);
+		expect(progressSummary(3, 11, 2, 11)).toBe(
+			'3 of 11 steps done. Check passed on 2 of 11 steps.',
+		);
+		expect(progressSummary(11, 11, 9, 9)).toBe(
+			'All 11 steps done. Check passed on all 9 steps that have one.',
+		);
+		expect(progressSummary(11, 11, 11, 11)).toBe('All 11 steps done. Check passed on every step.');
+		expect(progressSummary(2, 3, 0, 1)).toBe(
+			'2 of 3 steps done. Check passed on 0 of the 1 step that has one.',
+		);
 		expect(checkSummary(3, 3)).toBe('All 3 right: check passed.');
 		expect(checkSummary(1, 1)).toBe('Right: check passed.');
 		expect(checkSummary(1, 3)).toMatch(/^1 of 3 right\. .*try again\.$/);

@@ -47,6 +47,8 @@ const MISTAKES: [string, RegExp][] = [
 		/(?<![\d.,])\b1 (days|weeks|months|hours|minutes|steps|checks|items|definitions|changes|fields|owners|people|questions|reviews|leads|gaps)\b/,
 	],
 	['a word run into the next', /\b(as of|every|by|on|since)(?=\d|[A-Z][a-z])/],
+	['a word run into a separator', /[^\s(]·/],
+	['a position as the file numbers it', /\bOrder \d/],
 ];
 
 describe.each(['example', 'hostile'] as const)('the words on every page of the %s site', (name) => {

@@ -49,7 +49,7 @@ describe('a knowledge check in a track', () => {
 		const { page, errors } = await openPage('/tracks/sdr/');
 		const status = page.locator('.pb-track-progress');
 		await expect(status.textContent()).resolves.toBe(
-			`0 of ${sdr.steps.length} steps done. 0 of ${checks} checks passed.`,
+			`0 of ${sdr.steps.length} steps done. Check passed on 0 of ${checks} steps.`,
 		);
 		await expect(page.isVisible(`${MQL_CHECK} details`)).resolves.toBe(false);
 
@@ -64,21 +64,34 @@ describe('a knowledge check in a track', () => {
 		await expect(first.locator('a').getAttribute('href')).resolves.toBe(
 			mql.questions[0]!.source.path,
 		);
-		await expect(status.textContent()).resolves.toContain(`0 of ${checks} checks passed.`);
+		await expect(status.textContent()).resolves.toContain(`Check passed on 0 of ${checks} steps.`);
 
 		await answer(page, MQL_CHECK, Array<'right'>(count).fill('right'));
 		await expect(result.textContent()).resolves.toBe(`All ${count} right: check passed.`);
 		await expect(first.textContent()).resolves.toMatch(/^Right\. /);
 		const mark = page.locator('.pb-check-passed[data-passed-for="lead-stages/mql"]');
 		await expect(mark.textContent()).resolves.toBe('· Passed');
-		await expect(status.textContent()).resolves.toContain(`1 of ${checks} checks passed.`);
+		await expect(status.textContent()).resolves.toContain(`Check passed on 1 of ${checks} steps.`);
 
 		await page.reload();
 		await expect(page.locator('.pb-track-progress').textContent()).resolves.toContain(
-			`1 of ${checks} checks passed.`,
+			`Check passed on 1 of ${checks} steps.`,
 		);
 		await expect(mark.textContent()).resolves.toBe('· Passed');
 		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	test('checks are counted by the steps that have one', async () => {
+		// Every step of the SDR track has a check; some of the AE track's steps have none.
+		expect(checks).toBe(sdr.steps.length);
+		const ae = trackSteps(playbook, playbook.entries.tracks.get('ae')!);
+		const aeChecks = ae.steps.filter((step) => step.questions.length > 0).length;
+		expect(aeChecks).toBeLessThan(ae.steps.length);
+		const { page } = await openPage('/tracks/ae/');
+		await expect(page.locator('.pb-track-progress').textContent()).resolves.toBe(
+			`0 of ${ae.steps.length} steps done. Check passed on 0 of the ${aeChecks} steps that have one.`,
+		);
 		await page.context().close();
 	});
 
@@ -118,7 +131,7 @@ describe('a knowledge check in a track', () => {
 			page.locator('.pb-check-passed[data-passed-for="lead-stages/mql"]').textContent(),
 		).resolves.toBe('· Changed since you passed: answer again');
 		await expect(page.locator('.pb-track-progress').textContent()).resolves.toContain(
-			`0 of ${checks} checks passed.`,
+			`Check passed on 0 of ${checks} steps.`,
 		);
 		await page.context().close();
 	});

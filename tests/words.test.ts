@@ -6,9 +6,15 @@ import {
 	formatAmount,
 	formatDate,
 	kindInSentence,
+	coverageInWords,
 	monthName,
+	placeInWords,
 	readerValue,
 } from '../src/model/words.ts';
+import { join } from 'node:path';
+import { readContent } from '../src/checks/read-content.ts';
+import { changeInWords } from '../src/site/changes.ts';
+import { ROOT } from './sites.ts';
 
 describe('the one formatter for what a reader sees', () => {
 	test('amounts: one loses the plural, dollars lead, thousands are grouped', () => {
@@ -42,5 +48,29 @@ describe('the one formatter for what a reader sees', () => {
 		expect(kindInSentence('slas')).toBe('SLA');
 		expect(kindInSentence('icp')).toBe('ICP tier');
 		expect(kindInSentence('lead-stages')).toBe('lead stage');
+	});
+	test('a place in a list and the coverage, counted as a reader counts', () => {
+		expect(placeInWords(2, 9, 'stage')).toBe('Stage 2 of 9');
+		expect(coverageInWords(0, 16)).toBe('Every persona has content at every buyer stage.');
+		expect(coverageInWords(3, 16)).toBe('3 of 16 persona and buyer stage pairs have no content.');
+		expect(coverageInWords(1, 16)).toBe('1 of 16 persona and buyer stage pairs has no content.');
+		expect(coverageInWords(4, 4)).toBe('No persona has content at any buyer stage yet.');
+		expect(coverageInWords(0, 0)).toBe('There are no personas or buyer stages to cover yet.');
+	});
+	test('a changed reference names the entries by their titles, and people by their names', () => {
+		const { playbook } = readContent(join(ROOT, 'content'));
+		expect(
+			changeInWords(playbook, 'slas', { field: 'lead_stage', before: 'sal', after: 'mql' }),
+		).toBe('Lead stage: Sales Accepted Lead → Marketing Qualified Lead');
+		expect(
+			changeInWords(playbook, 'personas', {
+				field: 'owners',
+				added: ['dana-whitfield'],
+				removed: ['gone-person'],
+			}),
+		).toBe('Owners: + Dana Whitfield, − gone-person');
+		expect(changeInWords(playbook, 'slas', { field: 'escalation', before: 'a', after: 'b' })).toBe(
+			'Escalation: a → b',
+		);
 	});
 });

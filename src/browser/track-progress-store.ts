@@ -65,11 +65,29 @@ export function writePassed(
 	);
 }
 
-/** `3 of 11 steps done.`, with `2 of 9 checks passed.` when the track has checks. */
+/**
+ * `3 of 11 steps done.`, with how many of the steps that have a knowledge check had it passed:
+ * `Check passed on 2 of 11 steps.`, or `… on 2 of the 9 steps that have one.` when some steps
+ * have none. A check belongs to a step, so checks are counted by their steps.
+ */
 export function progressSummary(done: number, total: number, passed = 0, checks = 0): string {
 	const read = done === total ? `All ${total} steps done.` : `${done} of ${total} steps done.`;
 	if (checks === 0) return read;
-	return `${read} ${passed === checks ? `All ${checks} checks passed.` : `${passed} of ${checks} checks passed.`}`;
+	const every = checks === total;
+	if (passed === checks) {
+		const all = every
+			? 'every step'
+			: checks === 1
+				? 'the step that has one'
+				: `all ${checks} steps that have one`;
+		return `${read} Check passed on ${all}.`;
+	}
+	const steps = every
+		? `${total} steps`
+		: checks === 1
+			? 'the 1 step that has one'
+			: `the ${checks} steps that have one`;
+	return `${read} Check passed on ${passed} of ${steps}.`;
 }
 
 /** What a person sees after checking a step's answers. */

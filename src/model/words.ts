@@ -154,3 +154,23 @@ export function kindInSentence(collection: CollectionName): string {
 export function readerValue(value: string): string {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : labelOf(value);
 }
+
+/**
+ * Where an entry stands in an ordered list, as a reader counts it: `Stage 2 of 9`. `place` counts
+ * from 1.
+ */
+export function placeInWords(place: number, total: number, noun: string): string {
+	const text = `${noun} ${NUMBER.format(place)} of ${NUMBER.format(total)}`;
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The coverage of personas by buyer stages in one sentence: how many of the persona and stage
+ * pairs have no content, or that every one has some.
+ */
+export function coverageInWords(gaps: number, pairs: number): string {
+	if (pairs === 0) return 'There are no personas or buyer stages to cover yet.';
+	if (gaps === 0) return 'Every persona has content at every buyer stage.';
+	if (gaps === pairs) return 'No persona has content at any buyer stage yet.';
+	return `${NUMBER.format(gaps)} of ${countOf(pairs, 'persona and buyer stage pair')} ${gaps === 1 ? 'has' : 'have'} no content.`;
+}

@@ -1,4 +1,9 @@
+import { REFERENCE_FIELDS } from '../checks/references.ts';
+import { type FieldChange, readerFieldChange } from '../model/diff.ts';
+import type { Playbook } from '../model/playbook.ts';
+import { titleOf } from '../model/views.ts';
 import type { HistoryEvent } from '../review/history.ts';
+import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 
 /** One commit's changes to the playbook: who made it, when, and each definition it touched. */
 export interface CommitChanges {
@@ -33,4 +38,40 @@ export function groupByCommit(events: readonly HistoryEvent[]): CommitChanges[] 
 /** The first `limit` items and how many more there are, for a list cut short with a link. */
 export function capped<T>(items: readonly T[], limit: number): { shown: T[]; more: number } {
 	return { shown: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}
+
+/**
+ * The collection a changed field names entries of, by id: the references of the content contract
+ * and a definition's owners. `commitments[0].target` names none.
+ */
+function referencedCollection(
+	collection: CollectionName,
+	field: string,
+): CollectionName | undefined {
+	if (field === 'owners' && COLLECTIONS[collection].kind === 'definition') return 'team';
+	return REFERENCE_FIELDS.find(
+		(reference) => reference.from === collection && reference.field === field,
+	)?.to;
+}
+
+/**
+ * One changed field as a reader reads it, where the field names other entries by their titles
+ * and people by their names: `Lead stage: Sales Accepted Lead → Marketing Qualified Lead`, not
+ * `sal → mql`. An id that no longer names an entry stays as it is.
+ */
+export function changeInWords(
+	playbook: Playbook,
+	collection: CollectionName,
+	change: FieldChange,
+): string {
+	const target = referencedCollection(collection, change.field);
+	if (!target) return readerFieldChange(change);
+	const title = (id: string) => titleOf(playbook, target, id);
+	return readerFieldChange({
+		field: change.field,
+		...(change.before !== undefined && { before: title(change.before) }),
+		...(change.after !== undefined && { after: title(change.after) }),
+		...(change.added && { added: change.added.map(title) }),
+		...(change.removed && { removed: change.removed.map(title) }),
+	});
 }

@@ -153,7 +153,7 @@ function collectionConfig(name: PageCollection, input: EditorConfigInput) {
 						label: 'Page text',
 						widget: 'text',
 						required: false,
-						hint: 'The page below the fields, in Markdown. Kept exactly as written, components included.',
+						hint: 'The page below the fields, in Markdown. Saved exactly as you write it.',
 					},
 				],
 	};
@@ -251,6 +251,8 @@ function widgetFor(
 		return {
 			widget: 'list',
 			...bounds,
+			// Collapsed, an item shows its text, not the word for one item.
+			summary: '{{fields.item}}',
 			field: {
 				name: 'item',
 				label: LIST_ITEM_LABELS[key] ?? 'Item',

@@ -41,11 +41,62 @@ export function readFieldHints(sources: SchemaSourceTexts): FieldHints {
 		);
 		if (!name || !schema || !ts.isPropertyAssignment(schema)) continue;
 		reader.collectHints(schema.initializer, index, '', (path, hint) =>
-			hints.set(`${name}:${path}`, hint),
+			hints.set(`${name}:${path}`, READER_HINTS[`${name}:${path}`] ?? READER_HINTS[path] ?? hint),
 		);
 	}
 	return hints;
 }
+
+/**
+ * The hint in a marketer's words where the schema's comment is written for whoever maintains
+ * the code (ids, folders, lists of raw values, date formats). By key, or by `collection:key`
+ * where one collection's key needs its own words. A key not listed shows its comment.
+ */
+const READER_HINTS: Readonly<Record<string, string>> = {
+	owners: 'People who own this: at least one from sales and one from marketing.',
+	status:
+		'Draft while you write it; Approved once both sides agree; Deprecated when it is retired.',
+	reviewed: 'The day both sides last checked that it is still right.',
+	aliases:
+		'Other words reps use for it, so search finds it by them too, for example marketing lead or hand-raiser. Optional.',
+	review_every: 'How many months until it is checked again. Leave it empty for every 6 months.',
+	'team:github':
+		'Their GitHub user name, without the @, so they are asked to review changes to what they own. Optional.',
+	'team:left':
+		'The day the person left the company. From that day they count for neither sales nor marketing, so what they owned needs a new owner. Optional.',
+	'personas:buying_role': 'Their part in the buying decision.',
+	'personas:icp': 'The ICP tiers this persona is found in.',
+	'icp:firmographics.industries': 'Industries, for example Software and Fintech.',
+	'icp:firmographics.employees': 'How many people work there, for example 200 to 2,000.',
+	'icp:firmographics.employees.min': 'The fewest employees, this number included.',
+	'icp:firmographics.employees.max':
+		'The most employees, this number included. Leave it empty for no upper limit.',
+	'icp:firmographics.regions': 'Regions, for example North America and EMEA.',
+	'lead-stages:order':
+		'Where the stage sits in the lifecycle: lower numbers come first, and the lowest is where every lead enters.',
+	'lead-stages:entry_criteria': 'What makes a lead enter this stage. At least one.',
+	'lead-stages:next':
+		'The stages a lead can move to from here. Leave it empty for a stage that ends the lifecycle.',
+	'buyer-stages:order': 'Where the stage sits in the journey: lower numbers come first.',
+	'library:stages': 'The buyer stages it serves. At least one.',
+	'library:personas': 'The personas it serves. Leave it empty for every persona.',
+	'library:format': 'What kind of asset it is.',
+	'library:use': 'Who uses it with buyers.',
+	'library:url': 'Where the asset lives: a web address starting with https://. Optional.',
+	'slas:lead_stage': 'The lead stage it governs. Optional.',
+	'slas:commitments': 'The promises, each one measurable. At least one.',
+	'glossary:see_also': 'Related terms.',
+	'metrics:lead_stages': 'The lead stages it spans, for example MQL and SQL.',
+	'metrics:better': 'Whether a higher or a lower value is better. Leave it empty for higher.',
+	'tracks:order':
+		'Where the track sits among the tracks on the home page: lower numbers come first. Optional.',
+	'guides:description': 'The same as the summary. Optional.',
+	'guides:order': 'Where the guide sits in the list of guides: lower numbers come first. Optional.',
+	'tracks:steps': 'The steps, in order. At least one.',
+	'tracks:steps.read': 'The page to read.',
+	'tracks:steps.check.choices':
+		'The answers to pick from, the right one among them, in the order shown. At least two.',
+};
 
 class SchemaSources {
 	private readonly files = new Map<string, ts.SourceFile>();
@@ -161,6 +212,7 @@ function jsDocText(node: ts.Node): string | undefined {
 	const text = docs.map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '').join(' ');
 	const plain = text
 		.replace(/`([^`]*)`/g, '$1')
+		.replace(/\be\.g\./g, 'for example')
 		.replace(/\s+/g, ' ')
 		.trim();
 	return plain || undefined;
