@@ -1,5 +1,6 @@
 import { readEntryFile, writeEntryFile, type EntryFormat } from './entry-file.ts';
 import { PUBLISH_REFUSED } from './editor-text.ts';
+import { takeSession, withSession } from './editor-session.ts';
 
 /**
  * Starts the editor at `/admin/`: loads Decap CMS from the site, teaches it to write files the
@@ -17,7 +18,7 @@ interface Cms {
 		},
 	): void;
 	registerEventListener(listener: { name: string; handler: () => unknown }): void;
-	init(): void;
+	init(options?: { config: Record<string, unknown> }): void;
 }
 
 declare global {
@@ -46,6 +47,10 @@ function loadScript(src: string): Promise<void> {
 }
 
 async function start(root: HTMLElement) {
+	// Under npm run edit, the local backend answers only calls that carry this run's key; it is
+	// taken out of the address before the editor reads its route there.
+	const session = takeSession(location, history, sessionStorage);
+	const backend = root.dataset.localBackend;
 	window.CMS_MANUAL_INIT = true;
 	await loadScript(root.dataset.script!);
 	const cms = window.CMS!;
@@ -58,7 +63,11 @@ async function start(root: HTMLElement) {
 		},
 	});
 	root.hidden = true;
-	cms.init();
+	cms.init(
+		session && backend
+			? { config: { local_backend: { url: withSession(backend, session) } } }
+			: undefined,
+	);
 }
 
 const root = document.querySelector<HTMLElement>('#editor-loading');

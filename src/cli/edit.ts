@@ -1,8 +1,14 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_EDITOR_PORT, gitRootOf } from '../site/editor/settings.ts';
+import { DEFAULT_EDITOR_PORT, editorSettings, gitRootOf } from '../site/editor/settings.ts';
+import {
+	type EditorBackend,
+	portInUse,
+	PortInUseError,
+	startEditorBackend,
+} from './editor-backend.ts';
 import { contentFolder, parseOptions, UsageError } from './usage.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -11,7 +17,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * `playbook edit [--content DIR] [--port N] [--backend-port N]`: the site with live reload and
  * the editor at /admin/, saving through Decap's local backend (`decap-server`, MODE=git) into
  * this machine's repository. Each save is a `cms/<collection>/<id>` branch, as a pull request
- * would be on GitHub; nothing leaves the machine.
+ * would be on GitHub; nothing leaves the machine. The backend answers only on 127.0.0.1, only
+ * the editor page this run serves, only with the session key printed in the editor's address,
+ * and only for reading the content and uploads folders and saving to `cms/…` branches
+ * (editor-guard.ts).
  */
 export async function runEdit(args: string[]): Promise<number> {
 	const { values } = parseOptions(args, {
@@ -52,32 +61,48 @@ export async function runEdit(args: string[]): Promise<number> {
 		return 1;
 	}
 
-	const require = createRequire(import.meta.url);
-	const children: ChildProcess[] = [];
+	// 1. Both ports must be free: Astro would quietly take the next one, and the editor's address
+	// printed below would then be wrong.
+	for (const [option, number] of [
+		['--port', port],
+		['--backend-port', backendPort],
+	] as const) {
+		if (await portInUse(number)) {
+			console.error(portInUseLine(option, number));
+			return 1;
+		}
+	}
+
+	// 2. The local backend, answering only the editor this run opens: its address, its page, and
+	// a secret made for this run, handed over in the address printed below.
+	const secret = randomBytes(24).toString('base64url');
 	const env = {
 		...process.env,
 		PLAYBOOK_CONTENT: content,
 		PLAYBOOK_EDITOR: 'local',
 		PLAYBOOK_EDITOR_PORT: String(backendPort),
 	};
-	const backend = spawn(process.execPath, [require.resolve('decap-server/dist/index.js')], {
-		env: { ...env, MODE: 'git', PORT: String(backendPort), GIT_REPO_DIRECTORY: repo },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	children.push(backend);
-	// decap-server logs every request; only its failure to start is worth a line here.
-	let backendLog = '';
-	backend.stdout.on('data', (chunk: Buffer) => (backendLog += String(chunk)));
-	backend.stderr.on('data', (chunk: Buffer) => (backendLog += String(chunk)));
-	backend.once('exit', (code) => {
-		if (code === null) return;
-		const inUse = /EADDRINUSE/.test(backendLog);
+	let backend: EditorBackend;
+	try {
+		backend = await startEditorBackend({
+			repo,
+			branch: editorSettings(env).branch,
+			port: backendPort,
+			siteOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
+			secret,
+			folders: [relative(repo, content).split(sep).join('/') || '.', 'public/uploads'],
+			env,
+			onRefuse: (line) => console.error(`The editor's backend refused ${line}`),
+		});
+	} catch (error) {
 		console.error(
-			inUse
-				? `--backend-port  -  ${backendPort} is in use (another npm run edit?). Stop it, or choose another port: npm run edit -- --backend-port ${backendPort + 1}.`
-				: `The editor's local backend stopped: ${backendLog.trim().split('\n').at(-1) ?? `exit code ${code}`}`,
+			error instanceof PortInUseError
+				? portInUseLine('--backend-port', backendPort)
+				: `The editor's local backend did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
 		);
-	});
+		return 1;
+	}
+	// 3. The site, with the editor at /admin/.
 	const site = spawn(
 		process.execPath,
 		[
@@ -90,29 +115,34 @@ export async function runEdit(args: string[]): Promise<number> {
 		],
 		{ cwd: ROOT, env, stdio: 'inherit' },
 	);
-	children.push(site);
+	void backend.exited.then(({ code, log }) => {
+		if (code === null) return;
+		console.error(
+			`The editor's local backend stopped: ${log.trim().split('\n').at(-1) ?? `exit code ${code}`}`,
+		);
+		site.kill();
+	});
+
 	console.log(
 		[
-			`The editor: http://localhost:${port}/admin/ (press Login; no GitHub account needed here).`,
+			`The editor: http://127.0.0.1:${port}/admin/#session=${secret}`,
+			"(press Login; no GitHub account needed here. The address holds this run's key: keep it to yourself.)",
 			`Each save is a branch of ${repo}: list them with git log --all --oneline,`,
 			'and read one as its pull request would show it with npm run diff -- main cms/<collection>/<id>.',
 			'Press Ctrl+C to stop.',
 		].join('\n'),
 	);
 
-	const stop = () => children.forEach((child) => child.kill());
+	const stop = () => {
+		site.kill();
+		void backend.close();
+	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
 	return new Promise((done) => {
-		let exited = false;
-		for (const child of children) {
-			child.once('exit', (code) => {
-				if (exited) return;
-				exited = true;
-				stop();
-				done(code && code !== 0 ? 1 : 0);
-			});
-		}
+		site.once('exit', (code) => {
+			void backend.close().then(() => done(code && code !== 0 ? 1 : 0));
+		});
 	});
 }
 
@@ -128,4 +158,8 @@ function portOption(name: string, value: string): number {
 	if (!/^\d+$/.test(value) || port < 1 || port > 65535)
 		throw new UsageError(`--${name} must be a port number, such as 4321, not "${value}".`);
 	return port;
+}
+
+function portInUseLine(option: string, port: number): string {
+	return `${option}  -  ${port} is in use (another npm run edit?). Stop it, or choose another port: npm run edit -- ${option} ${port + 1}.`;
 }
