@@ -83,7 +83,11 @@ export function playbookEditor(): AstroIntegration {
 					response.end(readFileSync(file));
 				});
 			},
-			'astro:build:done': ({ dir }) => copyEditorAssets(fileURLToPath(dir)),
+			// With PLAYBOOK_EDITOR=off the site ships without the editor, its page included.
+			'astro:build:done': ({ dir }) =>
+				editorSettings().enabled
+					? copyEditorAssets(fileURLToPath(dir))
+					: rmSync(fileURLToPath(new URL('admin', dir)), { recursive: true, force: true }),
 		},
 	};
 }

@@ -17,7 +17,12 @@ import {
 	editorSettings,
 	githubEditUrl,
 	hasEditor,
+	sharedOrigin,
 } from '../src/site/editor/settings.ts';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { buildSite } from './sites.ts';
+import { MINIMAL } from './helpers.ts';
 import { ROOT } from './sites.ts';
 import { join } from 'node:path';
 
@@ -309,4 +314,88 @@ describe('the editor settings', () => {
 	])('a setting that makes no sense is one line: %o', (env, line) => {
 		expect(() => editorSettings(env)).toThrow(line);
 	});
+});
+
+describe("the deployed editor's GitHub token", () => {
+	const githubBackend = (env: Record<string, string>) =>
+		(
+			yaml.load(
+				editorConfigYaml(
+					readContent(join(ROOT, 'content')).playbook,
+					join(ROOT, 'content'),
+					editorSettings({ PLAYBOOK_REPO: 'ledgerline/playbook', ...env }),
+					schemaSourcesOnDisk(),
+				),
+			) as { backend: Record<string, unknown> }
+		).backend;
+
+	test('the sign-in asks GitHub for public repositories only, or repo where the playbook is private', () => {
+		expect(githubBackend({})).toMatchObject({ name: 'github', auth_scope: 'public_repo' });
+		expect(githubBackend({ PLAYBOOK_REPO_PRIVATE: 'true' })).toMatchObject({
+			auth_scope: 'repo',
+		});
+		expect(() => editorSettings({ PLAYBOOK_REPO_PRIVATE: 'yes' })).toThrow(
+			'PLAYBOOK_REPO_PRIVATE  is "yes", which is neither true nor false. Set true when the repository on GitHub is private.',
+		);
+	});
+
+	test('PLAYBOOK_EDITOR=off leaves the editor out, links included', () => {
+		expect(hasEditor(editorSettings({ PLAYBOOK_REPO: 'ledgerline/playbook' }))).toBe(true);
+		expect(
+			hasEditor(editorSettings({ PLAYBOOK_REPO: 'ledgerline/playbook', PLAYBOOK_EDITOR: 'off' })),
+		).toBe(false);
+		expect(() => editorSettings({ PLAYBOOK_EDITOR: 'no' })).toThrow(
+			'PLAYBOOK_EDITOR  is "no", which is not a choice.',
+		);
+	});
+
+	test('an origin on github.io is shared by every Pages site of its owner; a domain of its own is not', () => {
+		expect(sharedOrigin('https://ledgerline.github.io')).toBe(true);
+		expect(sharedOrigin('https://LedgerLine.GitHub.io/')).toBe(true);
+		expect(sharedOrigin('https://playbook.ledgerline.com')).toBe(false);
+		expect(sharedOrigin('https://github.io.example.com')).toBe(false);
+		expect(() =>
+			editorSettings({
+				PLAYBOOK_REPO: 'ledgerline/playbook',
+				PLAYBOOK_SITE: 'https://ledgerline.github.io',
+			}),
+		).toThrow(
+			/^PLAYBOOK_EDITOR {2}is on for https:\/\/ledgerline\.github\.io, an address every GitHub Pages site/,
+		);
+		expect(
+			editorSettings({
+				PLAYBOOK_REPO: 'ledgerline/playbook',
+				PLAYBOOK_SITE: 'https://ledgerline.github.io',
+				PLAYBOOK_EDITOR: 'off',
+			}).enabled,
+		).toBe(false);
+	});
+
+	test('the deploy builds without the editor unless the site has an origin of its own', () => {
+		const workflow = readFileSync(join(ROOT, '.github', 'workflows', 'deploy.yml'), 'utf8');
+		expect(workflow).toContain(
+			"PLAYBOOK_EDITOR: ${{ (vars.PLAYBOOK_EDITOR == 'on' && !endsWith(steps.pages.outputs.host, '.github.io')) && 'on' || 'off' }}",
+		);
+		expect(workflow).toContain('PLAYBOOK_REPO_PRIVATE: ${{ github.event.repository.private }}');
+	});
+
+	test('a site built with PLAYBOOK_EDITOR=off has no /admin/ and no page links to it', () => {
+		const out = mkdtempSync(join(tmpdir(), 'playbook-no-editor-'));
+		try {
+			const { code, output } = buildSite(MINIMAL, out, {
+				PLAYBOOK_REPO: 'ledgerline/playbook',
+				PLAYBOOK_EDITOR: 'off',
+			});
+			expect(code, output).toBe(0);
+			expect(existsSync(join(out, 'admin'))).toBe(false);
+			const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) =>
+				file.endsWith('.html'),
+			);
+			expect(pages.length).toBeGreaterThan(10);
+			for (const file of pages)
+				expect(readFileSync(join(out, file), 'utf8'), file).not.toContain('/admin/');
+		} finally {
+			rmSync(out, { recursive: true, force: true });
+		}
+	}, 180_000);
 });

@@ -101,8 +101,14 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
 		backend: {
 			// Without a repository the editor can only save through the local backend of
 			// `npm run edit`, which Decap calls its proxy.
+			// The GitHub sign-in asks only what saving needs: public repositories alone, unless the
+			// playbook's is private, where GitHub has no narrower scope than `repo`.
 			...(settings.repo
-				? { name: 'github', repo: settings.repo }
+				? {
+						name: 'github',
+						repo: settings.repo,
+						auth_scope: settings.privateRepo ? 'repo' : 'public_repo',
+					}
 				: { name: 'proxy', proxy_url: settings.localBackendUrl }),
 			branch: settings.branch,
 			...(settings.oauthUrl && { base_url: settings.oauthUrl }),

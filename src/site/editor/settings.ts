@@ -13,6 +13,18 @@ export interface EditorSettings {
 	branch: string;
 	/** True under `npm run edit`: the editor saves to this machine's git through Decap's local backend. */
 	local: boolean;
+	/**
+	 * False with `PLAYBOOK_EDITOR=off`: the site is built without `/admin/` and without links to
+	 * it. The deploy sets it where the site shares its origin with other sites (`*.github.io`),
+	 * which could read the GitHub token the editor keeps in the browser.
+	 */
+	enabled: boolean;
+	/**
+	 * True with `PLAYBOOK_REPO_PRIVATE=true`: GitHub grants the editor access to private
+	 * repositories only with the `repo` scope (every repository the person can reach); a public
+	 * one needs only `public_repo`.
+	 */
+	privateRepo: boolean;
 	/** Decap's local backend (`decap-server`), tried first when the editor runs on this machine. */
 	localBackendUrl: string;
 	/** The sign-in service for GitHub (an OAuth provider), when it is not Netlify's. */
@@ -50,10 +62,34 @@ export function editorSettings(
 			`PLAYBOOK_EDITOR_PORT  is "${port}", which is not a port. Leave it unset for ${DEFAULT_EDITOR_PORT}, or set a number such as 8082.`,
 		);
 	}
+	const mode = env.PLAYBOOK_EDITOR?.trim() || 'on';
+	if (!['on', 'off', 'local'].includes(mode)) {
+		throw new EditorSettingsError(
+			`PLAYBOOK_EDITOR  is "${mode}", which is not a choice. Leave it unset for the editor at /admin/, or set off to build the site without it.`,
+		);
+	}
+	const privateRepo = env.PLAYBOOK_REPO_PRIVATE?.trim() || 'false';
+	if (privateRepo !== 'true' && privateRepo !== 'false') {
+		throw new EditorSettingsError(
+			`PLAYBOOK_REPO_PRIVATE  is "${privateRepo}", which is neither true nor false. Set true when the repository on GitHub is private.`,
+		);
+	}
+	if (
+		repo &&
+		mode === 'on' &&
+		env.PLAYBOOK_SITE &&
+		sharedOrigin(new URL(env.PLAYBOOK_SITE).origin)
+	) {
+		throw new EditorSettingsError(
+			`PLAYBOOK_EDITOR  is on for ${env.PLAYBOOK_SITE}, an address every GitHub Pages site of its owner shares, and any of them could read the editor's GitHub sign-in. Set PLAYBOOK_EDITOR=off, or give the site a domain of its own.`,
+		);
+	}
 	return {
 		...(repo && { repo }),
 		branch,
-		local: env.PLAYBOOK_EDITOR === 'local',
+		local: mode === 'local',
+		enabled: mode !== 'off',
+		privateRepo: privateRepo === 'true',
 		localBackendUrl: `http://localhost:${port}/api/v1`,
 		...(env.PLAYBOOK_OAUTH_URL && { oauthUrl: env.PLAYBOOK_OAUTH_URL.replace(/\/+$/, '') }),
 		...(env.PLAYBOOK_OAUTH_ENDPOINT && { oauthEndpoint: env.PLAYBOOK_OAUTH_ENDPOINT }),
@@ -61,9 +97,20 @@ export function editorSettings(
 	};
 }
 
-/** True when entry pages link to the editor: there is a repository, or the editor runs locally. */
+/**
+ * True when entry pages link to the editor: it is built, and there is a repository or the
+ * editor runs locally.
+ */
 export function hasEditor(settings: EditorSettings): boolean {
-	return settings.repo !== undefined || settings.local;
+	return settings.enabled && (settings.repo !== undefined || settings.local);
+}
+
+/**
+ * True where an origin is shared by every GitHub Pages site of its owner (`owner.github.io`):
+ * any of them could read what the editor keeps in the browser, its GitHub token among it.
+ */
+export function sharedOrigin(origin: string): boolean {
+	return /^https?:\/\/[^/]+\.github\.io(?::\d+)?\/?$/i.test(origin.trim());
 }
 
 /** The origin the local backend answers on, for the editor page's `connect-src`. */
