@@ -273,6 +273,7 @@ describe('npm run edit, running', () => {
 			// Reloads came every few seconds after the first save, on the board of changes most.
 			await go('#/workflow');
 			await page.waitForTimeout(15_000);
+			expect(loads, 'reloads while the board of changes was open').toBe(afterFirst);
 			await saveEntry(
 				'won',
 				/^Summary/,

@@ -82,13 +82,17 @@ export async function startEditorBackend(options: EditorBackendOptions): Promise
 		]);
 		let queue = Promise.resolve();
 		guard.on('request', (request: IncomingMessage, response: ServerResponse) => {
-			// One action at a time: decap-server refuses any that waits for another over 3 s, and
-			// the copy is brought up to date between them.
-			queue = queue.then(() =>
-				answer(request, response, options, copy, internal).catch(() => {
-					if (!response.headersSent) response.writeHead(500).end();
-				}),
-			);
+			// The body is read first, outside the queue: a page closed mid-request never ends its
+			// body, and must not hold up the calls behind it.
+			void readBody(request).then((text) => {
+				// One action at a time: decap-server refuses any that waits for another over 3 s,
+				// and the copy is brought up to date between them.
+				queue = queue.then(() =>
+					answer(request, text, response, options, copy, internal).catch(() => {
+						if (!response.headersSent) response.writeHead(500).end();
+					}),
+				);
+			});
 		});
 		return { exited: exited.done, close };
 	} catch (error) {
@@ -99,6 +103,7 @@ export async function startEditorBackend(options: EditorBackendOptions): Promise
 
 async function answer(
 	request: IncomingMessage,
+	text: string | undefined | null,
 	response: ServerResponse,
 	options: EditorBackendOptions,
 	copy: string,
@@ -126,7 +131,7 @@ async function answer(
 		});
 		return void response.end();
 	}
-	const text = await readBody(request);
+	if (text === null) return void response.destroy();
 	if (text === undefined)
 		return refuse('POST /api/v1  body  is over 50 MB. Save smaller files.', 413);
 	let body: unknown;
@@ -143,6 +148,8 @@ async function answer(
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: text,
+		// A call that hangs must not hold up every one behind it.
+		signal: AbortSignal.timeout(60_000),
 	});
 	const reply = await answered.text();
 	if (answered.ok) bringBack(action, params ?? {}, options.repo, copy);
@@ -235,8 +242,9 @@ function started(child: ChildProcess) {
 	return { ready: readyPromise, done };
 }
 
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-	return new Promise((resolve, reject) => {
+/** The request's body; undefined when it is over the limit, null when the caller went away. */
+function readBody(request: IncomingMessage): Promise<string | undefined | null> {
+	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
 		request.on('data', (chunk: Buffer) => {
@@ -246,7 +254,10 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
 		request.on('end', () =>
 			resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')),
 		);
-		request.on('error', reject);
+		request.on('error', () => resolve(null));
+		request.on('close', () => {
+			if (!request.complete) resolve(null);
+		});
 	});
 }
 
