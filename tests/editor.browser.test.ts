@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { editorWeight } from '../scripts/bench/measure.ts';
 import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
 import { readEntryFile } from '../src/browser/entry-file.ts';
 import { DEFAULT_EDITOR_PORT } from '../src/site/editor/settings.ts';
+import { type EditorBackend, freePort, startEditorBackend } from '../src/cli/editor-backend.ts';
 import { fieldLabel } from '../src/site/editor/config.ts';
 import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 
@@ -24,7 +25,7 @@ import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
 const repo = new TestRepo(join(ROOT, 'content'));
-let backend: ChildProcess | undefined;
+let backend: EditorBackend | undefined;
 const git = (...args: string[]) => repo.git(...args);
 
 /** A playbook command run in the repository, as a reviewer runs it. */
@@ -41,45 +42,27 @@ function contentOn(branch: string): string {
 	return join(folder, 'content');
 }
 
+const site = siteInChromium('example');
+const SESSION = 'a-session-key-for-the-editor-tests';
+let backendUrl = '';
+
+// The editor's own backend, as npm run edit starts it (decap-server behind its guard), on a free
+// port: the built site's editor calls the default port, which each page sends here instead.
 beforeAll(async () => {
-	backend = spawn(
-		process.execPath,
-		[join(ROOT, 'node_modules', 'decap-server', 'dist', 'index.js')],
-		{
-			env: {
-				...process.env,
-				...GIT_IDENTITY,
-				MODE: 'git',
-				PORT: String(DEFAULT_EDITOR_PORT),
-				GIT_REPO_DIRECTORY: repo.root,
-			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		},
-	);
-	let log = '';
-	await new Promise<void>((resolve, reject) => {
-		const timer = setTimeout(
-			() => reject(new Error(`decap-server did not start:\n${log}`)),
-			20_000,
-		);
-		const listen = (chunk: Buffer) => {
-			log += String(chunk);
-			if (/configured with/.test(log)) {
-				clearTimeout(timer);
-				resolve();
-			}
-		};
-		backend!.stdout!.on('data', listen);
-		backend!.stderr!.on('data', listen);
-		backend!.once('exit', (code) => reject(new Error(`decap-server stopped (${code}):\n${log}`)));
+	const port = await freePort();
+	backend = await startEditorBackend({
+		repo: repo.root,
+		branch: 'main',
+		port,
+		siteOrigins: [site.url],
+		secret: SESSION,
+		folders: ['content', 'public/uploads'],
+		env: { ...process.env, ...GIT_IDENTITY },
 	});
+	backendUrl = `http://127.0.0.1:${port}`;
 }, 30_000);
 
-afterAll(() => {
-	backend?.kill();
-});
-
-const site = siteInChromium('example');
+afterAll(() => backend?.close());
 
 /** The editor, signed in to the local backend, open at one entry (or a collection). */
 async function openEditor(hash: string): Promise<Page> {
@@ -92,7 +75,15 @@ async function openEditor(hash: string): Promise<Page> {
 			violations.push(`${event.violatedDirective} ${event.blockedURI}`),
 		);
 	});
-	await page.goto(`${site.url}/admin/`);
+	await page.route(`http://localhost:${DEFAULT_EDITOR_PORT}/api/v1**`, async (route) => {
+		const url = new URL(route.request().url());
+		// A page closed in the middle of a call has nobody left to answer.
+		await route
+			.fetch({ url: `${backendUrl}${url.pathname}${url.search}` })
+			.then((response) => route.fulfill({ response }))
+			.catch(() => undefined);
+	});
+	await page.goto(`${site.url}/admin/#session=${SESSION}`);
 	await page.getByRole('button', { name: 'Login' }).click();
 	await page
 		.getByRole('link', { name: /Contents/ })
