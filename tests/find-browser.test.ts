@@ -152,7 +152,7 @@ describe('when no browser can run', () => {
 			[
 				'--input-type=module',
 				'-e',
-				"(await import('./tests/global-setup.ts')).default({ provide() {} })",
+				"(await import('./tests/setup/browser.setup.ts')).default({ provide() {} })",
 			],
 			{ cwd: ROOT, encoding: 'utf8', env: { ...process.env, CHROMIUM_PATH: '/no/such/browser' } },
 		);

