@@ -96,6 +96,6 @@ export const titleCollator = new Intl.Collator('en');
 /** Ids a key of a partial entry names, when it holds an id or a list of ids; else none. */
 export function partialIds(entry: PartialEntry, key: string): string[] {
 	const value = entry.data[key];
-	const list = Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value];
-	return list.every((id) => typeof id === 'string') ? (list as string[]) : [];
+	const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+	return list.every((id) => typeof id === 'string') ? list : [];
 }

@@ -73,7 +73,7 @@ export function codeowners(
 }
 
 /** A path CODEOWNERS reads literally: no whitespace, comment mark, pattern or escape. */
-const CODEOWNERS_SAFE_PATH = /^[A-Za-z0-9._\/-]+$/;
+const CODEOWNERS_SAFE_PATH = /^[A-Za-z0-9._/-]+$/;
 
 /** One rule of a CODEOWNERS file: its line (from 1), the path pattern and the owners. */
 export interface CodeownersRule {
