@@ -77,7 +77,7 @@ describe('the site is built aside and swapped in whole', () => {
 		const next = buildInBackground(outDir);
 		await next.says('[build]');
 		expect(readFileSync(LOCK, 'utf8').trim()).toBe(String(next.build.pid));
-		const second = buildSite(MINIMAL, outDir);
+		const second = buildSite(MINIMAL, outDir, {}, { wait: false });
 		expect(second.code).toBe(1);
 		expect(second.output.trim()).toBe(
 			`Another build of this playbook is running (process ${next.build.pid}). Wait for it to finish, then build again; if none is running, delete ${LOCK}.`,

@@ -42,9 +42,12 @@ export function builtSites(): BuiltSites {
 			console.log(`Test sites are unchanged since they were built; reusing ${folder}.`);
 			return { sites, hostile: JSON.parse(readFileSync(done, 'utf8')) as HostileResult };
 		}
-		// Older trees' sites are of no more use.
-		for (const name of existsSync(home) ? readdirSync(home) : [])
-			if (name !== 'lock') rmSync(join(home, name), { recursive: true, force: true });
+		// Older trees' sites are of no more use once no run can still be reading them.
+		for (const name of existsSync(home) ? readdirSync(home) : []) {
+			const other = join(home, name);
+			if (name !== 'lock' && Date.now() - statSync(other).mtimeMs > STALE_AFTER_MS)
+				rmSync(other, { recursive: true, force: true });
+		}
 		const building = `${folder}.building`;
 		rmSync(building, { recursive: true, force: true });
 		mkdirSync(building, { recursive: true });
@@ -68,6 +71,9 @@ export function builtSites(): BuiltSites {
 		return { sites, hostile };
 	});
 }
+
+/** How long another tree's sites are kept: longer than any test run. */
+const STALE_AFTER_MS = 3 * 60 * 60_000;
 
 /** What a build reads, as one key: the commit (history pages), the files, and the settings. */
 function inputsKey(): string {
