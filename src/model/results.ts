@@ -61,22 +61,33 @@ export interface MetricMonth {
 	onTarget: boolean | undefined;
 }
 
-/** Each metric's value in the latest month, against its target and the month before. */
-export function latestResults(
+/** One month's results: each metric's value against its target and the month before. */
+export interface ResultsMonth {
+	month: string;
+	source: string;
+	notes: string | undefined;
+	rows: MetricMonth[];
+}
+
+/**
+ * The results of one month on record, one row per metric in `metrics`, each against its target
+ * and the month before; undefined when no results file is for that month.
+ */
+export function resultsFor(
 	playbook: Playbook,
+	month: string,
 	metrics: readonly Entry<'metrics'>[],
-): { month: string; source: string; notes: string | undefined; rows: MetricMonth[] } | undefined {
-	const latest = latestMonth(playbook);
-	if (!latest) return undefined;
-	const before = entriesOf(playbook, 'results').find(
-		(entry) => entry.data.month === monthBefore(latest.data.month),
-	);
+): ResultsMonth | undefined {
+	const entries = entriesOf(playbook, 'results');
+	const entry = entries.find((candidate) => candidate.data.month === month);
+	if (!entry) return undefined;
+	const before = entries.find((candidate) => candidate.data.month === monthBefore(month));
 	return {
-		month: latest.data.month,
-		source: latest.data.source,
-		notes: latest.data.notes,
+		month,
+		source: entry.data.source,
+		notes: entry.data.notes,
 		rows: metrics.map((metric) => {
-			const value = latest.data.metrics[metric.id];
+			const value = entry.data.metrics[metric.id];
 			return {
 				metric,
 				value,
@@ -85,6 +96,15 @@ export function latestResults(
 			};
 		}),
 	};
+}
+
+/** Each metric's value in the latest month, against its target and the month before. */
+export function latestResults(
+	playbook: Playbook,
+	metrics: readonly Entry<'metrics'>[],
+): ResultsMonth | undefined {
+	const latest = latestMonth(playbook);
+	return latest && resultsFor(playbook, latest.data.month, metrics);
 }
 
 /** Every month from `first` to `last`, oldest first. */

@@ -5,10 +5,10 @@ import type { Entry, Playbook } from '../model/playbook.ts';
 import {
 	isPercentUnit,
 	meetsTarget,
-	type MetricMonth,
-	monthBefore,
 	type MonthValue,
 	monthsEnding,
+	resultsFor,
+	type ResultsMonth,
 } from '../model/results.ts';
 import type { Metric } from '../schemas/metrics.ts';
 import { formatTarget } from './metrics.ts';
@@ -165,45 +165,31 @@ export function trendMonths(latest: string, count = 12): string[] {
 }
 
 /** One month's results as its own page shows them: every metric against its target. */
-export interface MonthResults {
-	month: string;
-	source: string;
-	notes: string | undefined;
+export interface MonthResults extends ResultsMonth {
 	/** The closest earlier month on record, which the page links to. */
 	earlier: string | undefined;
 	/** The closest later month on record. */
 	later: string | undefined;
-	rows: MetricMonth[];
 }
 
 /**
  * The results of `month` (a `content/results/<YYYY-MM>.yaml` entry), one row per metric in
- * `metrics`, each against its target and the month before; undefined when the month has no file.
+ * `metrics`, each against its target and the month before, with the months on either side and
+ * the notes' dates in words; undefined when the month has no file.
  */
 export function monthResults(
 	playbook: Playbook,
 	month: string,
 	metrics: readonly Entry<'metrics'>[],
 ): MonthResults | undefined {
-	const entry = playbook.entries.results.get(month);
-	if (!entry) return undefined;
-	const previous = playbook.entries.results.get(monthBefore(month));
+	const results = resultsFor(playbook, month, metrics);
+	if (!results) return undefined;
 	const months = [...playbook.entries.results.keys()].sort();
 	return {
-		month,
-		source: entry.data.source,
-		notes: entry.data.notes && datesInWords(entry.data.notes),
+		...results,
+		notes: results.notes && datesInWords(results.notes),
 		earlier: months.filter((other) => other < month).at(-1),
 		later: months.find((other) => other > month),
-		rows: metrics.map((metric) => {
-			const value = entry.data.metrics[metric.id];
-			return {
-				metric,
-				value,
-				previous: previous?.data.metrics[metric.id],
-				onTarget: value === undefined ? undefined : meetsTarget(metric.data, value),
-			};
-		}),
 	};
 }
 
