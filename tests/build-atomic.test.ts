@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
 	existsSync,
 	mkdirSync,
@@ -10,37 +9,13 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildEnvironment, buildSite, ROOT } from './sites.ts';
+import { buildInBackground, buildSite, ROOT } from './sites.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-atomic-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 const MINIMAL = join(ROOT, 'tests', 'fixtures', 'minimal');
 const LOCK = join(ROOT, 'node_modules', '.playbook', 'build.lock');
-
-/** `npm run build` of the minimal fixture, in the background: its output, a wait for a line, its exit. */
-function buildInBackground(outDir: string, env: Record<string, string> = {}) {
-	const build = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'], {
-		cwd: ROOT,
-		env: buildEnvironment(MINIMAL, outDir, env),
-	});
-	let output = '';
-	const waiting: [string, () => void][] = [];
-	const read = (chunk: Buffer) => {
-		output += stripVTControlCharacters(chunk.toString());
-		for (const [text, seen] of waiting) if (output.includes(text)) seen();
-	};
-	build.stdout.on('data', read);
-	build.stderr.on('data', read);
-	const exited = new Promise<number | null>((done) => build.once('exit', done));
-	return {
-		build,
-		output: () => output,
-		says: (text: string) => new Promise<void>((seen) => waiting.push([text, seen])),
-		exited,
-	};
-}
 
 /** The folder and what is beside it, by name, leaving out other tests' folders. */
 const besideSite = (outDir: string) =>
@@ -61,7 +36,7 @@ describe('the site is built aside and swapped in whole', () => {
 		const pidFile = join(out, 'indexer.pid');
 		const indexer = join(out, 'slow-indexer.sh');
 		writeFileSync(indexer, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
-		const killed = buildInBackground(outDir, { PAGEFIND_EXTENDED_BINARY_PATH: indexer });
+		const killed = buildInBackground(MINIMAL, outDir, { PAGEFIND_EXTENDED_BINARY_PATH: indexer });
 		await killed.says('Building the search index');
 		await expect.poll(() => existsSync(pidFile), { timeout: 20_000 }).toBe(true);
 		killed.build.kill('SIGKILL');
@@ -74,7 +49,7 @@ describe('the site is built aside and swapped in whole', () => {
 
 		// 2. The next build takes the killed build's lock over; a build started while it runs
 		// says so in one line and leaves the site alone.
-		const next = buildInBackground(outDir);
+		const next = buildInBackground(MINIMAL, outDir);
 		await next.says('[build]');
 		expect(readFileSync(LOCK, 'utf8').trim()).toBe(String(next.build.pid));
 		const second = buildSite(MINIMAL, outDir, {}, { wait: false });

@@ -9,14 +9,13 @@ import {
 	statSync,
 	writeFileSync,
 } from 'node:fs';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { TestRepo } from './git-repo.ts';
 import { playbookWith } from './helpers.ts';
-import { buildEnvironment, buildSite, ROOT } from './sites.ts';
+import { buildInBackground, buildSite, ROOT } from './sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 import { indexSite, searchableGlob } from '../src/site/search-index.ts';
 
@@ -186,32 +185,6 @@ describe('a build of a broken playbook', () => {
 	});
 });
 
-/**
- * `npm run build` started in the background: its output so far, a wait for a line of it, and
- * its exit code once it ends.
- */
-function buildInBackground(outDir: string, env: Record<string, string> = {}) {
-	const build = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'], {
-		cwd: ROOT,
-		env: buildEnvironment(join(ROOT, 'content'), outDir, env),
-	});
-	let output = '';
-	const waiting: [string, () => void][] = [];
-	const read = (chunk: Buffer) => {
-		output += stripVTControlCharacters(chunk.toString());
-		for (const [text, seen] of waiting) if (output.includes(text)) seen();
-	};
-	build.stdout.on('data', read);
-	build.stderr.on('data', read);
-	const exited = new Promise<number | null>((done) => build.once('exit', done));
-	return {
-		build,
-		output: () => output,
-		says: (text: string) => new Promise<void>((seen) => waiting.push([text, seen])),
-		exited,
-	};
-}
-
 /** The ids of a process's own child processes. */
 const childrenOf = (pid: number) =>
 	execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
@@ -222,7 +195,7 @@ const childrenOf = (pid: number) =>
 describe('a build stopped before it finishes', () => {
 	test('by Ctrl-C or a time limit while Astro builds, it stops Astro too and leaves no site', async () => {
 		const outDir = join(out, 'stopped');
-		const { build, output, says, exited } = buildInBackground(outDir);
+		const { build, output, says, exited } = buildInBackground(join(ROOT, 'content'), outDir);
 		await says('[build]');
 		const astro = childrenOf(build.pid!);
 		expect(astro).toHaveLength(1);
@@ -241,7 +214,7 @@ describe('a build stopped before it finishes', () => {
 		const pidFile = join(out, 'indexer.pid');
 		const indexer = join(out, 'slow-indexer.sh');
 		writeFileSync(indexer, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
-		const { build, output, says, exited } = buildInBackground(outDir, {
+		const { build, output, says, exited } = buildInBackground(join(ROOT, 'content'), outDir, {
 			PAGEFIND_EXTENDED_BINARY_PATH: indexer,
 		});
 		await says('Building the search index');

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { scoresNamedIn, figuresInUnit } from '../src/checks/stated-twice.ts';
-import { check, lines, playbookWith, TODAY } from './helpers.ts';
+import { check, lines, playbookWith, runPlaybook, TODAY } from './helpers.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
 import { writeFileSync } from 'node:fs';
@@ -55,12 +54,8 @@ describe('npm run approvals on a change that touches no definition', () => {
 		const repo = new TestRepo();
 		repo.git('checkout', '-q', '-b', 'change');
 		repo.commit('Only a readme', { 'README.md': 'Hello\n' });
-		const result = spawnSync(
-			process.execPath,
-			[join(ROOT, 'src', 'cli', 'playbook.ts'), 'approvals', '--base', 'main', '--approved-by', ''],
-			{ cwd: repo.root, encoding: 'utf8', env: { ...process.env, PLAYBOOK_TODAY: TODAY } },
-		);
-		expect(result.status).toBe(0);
+		const result = runPlaybook(['approvals', '--base', 'main', '--approved-by', ''], repo.root);
+		expect(result.code).toBe(0);
 		expect(result.stdout).toBe(
 			'Nothing to approve: this change touches no definition and no one in content/team.\n',
 		);

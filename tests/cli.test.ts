@@ -2,20 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { playbookWith, TODAY } from './helpers.ts';
+import { playbookWith, runPlaybook as playbook, TODAY } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
-
-/** Runs the real CLI, as `npm run check` does, from `cwd`. */
-function playbook(args: string[], cwd = ROOT) {
-	const result = spawnSync(process.execPath, [CLI, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' },
-	});
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 

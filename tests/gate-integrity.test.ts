@@ -1,33 +1,30 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { codeownersDrift } from '../src/review/codeowners.ts';
 import { git, readBlobs } from '../src/review/git.ts';
-import { check, lines, playbookWith, TODAY } from './helpers.ts';
+import { check, lines, playbookWith, runPlaybook as playbook } from './helpers.ts';
 import { TestRepo } from './git-repo.ts';
-import { buildSite, ROOT } from './sites.ts';
+import { buildSite } from './sites.ts';
 
 /**
  * Nothing under content/ reaches the site, the diff or the approvals gate without the checker
  * seeing it: links, submodules and names with control characters are refused on disk and in
  * git, blobs are read by the ids the tree gives, and CODEOWNERS is compared rule by rule.
  */
-const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
 const MQL = 'content/lead-stages/mql.mdx';
 
 const made: string[] = [];
 afterAll(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function playbook(args: string[], cwd: string) {
-	const result = spawnSync(process.execPath, [CLI, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' },
-	});
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -199,15 +196,17 @@ describe('a file name with a control character', () => {
 });
 
 describe('CODEOWNERS', () => {
-	test('a folder name with a line break makes no rule, and --check names the injected one', () => {
+	/** The minimal playbook with the CFO persona moved into a folder of the given name. */
+	function withCfoIn(folderName: string): string {
 		const root = playbookWith();
-		const folder = join(root, 'content', 'personas', 'x\n* @someone #');
-		mkdirSync(folder);
-		writeFileSync(
-			join(folder, 'cfo.mdx'),
-			readFileSync(join(root, 'content', 'personas', 'cfo.mdx')),
-		);
-		rmSync(join(root, 'content', 'personas', 'cfo.mdx'));
+		const personas = join(root, 'content', 'personas');
+		mkdirSync(join(personas, folderName));
+		renameSync(join(personas, 'cfo.mdx'), join(personas, folderName, 'cfo.mdx'));
+		return root;
+	}
+
+	test('a folder name with a line break makes no rule, and --check names the injected one', () => {
+		const root = withCfoIn('x\n* @someone #');
 		const out = join(root, 'CODEOWNERS');
 		const written = playbook(['codeowners', '--content', 'content', '--out', out], root);
 		expect(written.code).toBe(1);
@@ -224,14 +223,7 @@ describe('CODEOWNERS', () => {
 	});
 
 	test('a path CODEOWNERS would read as a pattern or as two owners is refused', () => {
-		const root = playbookWith();
-		const folder = join(root, 'content', 'personas', 'a @evil');
-		mkdirSync(folder);
-		writeFileSync(
-			join(folder, 'cfo.mdx'),
-			readFileSync(join(root, 'content', 'personas', 'cfo.mdx')),
-		);
-		rmSync(join(root, 'content', 'personas', 'cfo.mdx'));
+		const root = withCfoIn('a @evil');
 		const out = join(root, 'CODEOWNERS');
 		const { code, stdout } = playbook(['codeowners', '--content', 'content', '--out', out], root);
 		expect(code).toBe(1);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,4 +42,17 @@ export function lines(report: Report): string[] {
 /** (file, field, code) of each problem, the tuple tests pin. */
 export function where(report: Report): [string, string, string][] {
 	return report.problems.map((p) => [p.file, p.field, p.code]);
+}
+
+/**
+ * Runs the real CLI from `cwd` (the project by default), as an npm script does, on the fixtures'
+ * day and outside GitHub Actions (whose annotations would change the output).
+ */
+export function runPlaybook(args: string[], cwd = join(import.meta.dirname, '..')) {
+	const result = spawnSync(
+		process.execPath,
+		[join(import.meta.dirname, '..', 'src', 'cli', 'playbook.ts'), ...args],
+		{ cwd, encoding: 'utf8', env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' } },
+	);
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

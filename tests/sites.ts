@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { takeBuildLock } from '../src/site/out-dir.ts';
@@ -78,6 +78,36 @@ function buildOnce(
 		output: stopped
 			? `${output}\nThe build was stopped: it had not finished after ${BUILD_TIME_LIMIT_MS / 60_000} minutes.`
 			: output,
+	};
+}
+
+/**
+ * `npm run build` of a content folder started in the background: its output so far, a wait for a line of it, and
+ * its exit code once it ends.
+ */
+export function buildInBackground(
+	content: string,
+	outDir: string,
+	env: Record<string, string> = {},
+) {
+	const build = spawn(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), 'build'], {
+		cwd: ROOT,
+		env: buildEnvironment(content, outDir, env),
+	});
+	let output = '';
+	const waiting: [string, () => void][] = [];
+	const read = (chunk: Buffer) => {
+		output += stripVTControlCharacters(chunk.toString());
+		for (const [text, seen] of waiting) if (output.includes(text)) seen();
+	};
+	build.stdout.on('data', read);
+	build.stderr.on('data', read);
+	const exited = new Promise<number | null>((done) => build.once('exit', done));
+	return {
+		build,
+		output: () => output,
+		says: (text: string) => new Promise<void>((seen) => waiting.push([text, seen])),
+		exited,
 	};
 }
 
