@@ -7,8 +7,8 @@ const example = exampleSiteInChromium();
 
 /**
  * Every page with a table a reader scans: each collection's index, the review and meeting pages,
- * a call plan, and the entry pages whose details are tables (an SLA's commitments, a metric's
- * results).
+ * a call plan, the entry pages whose details are tables (an SLA's commitments, a metric's
+ * results), and a month's results page.
  */
 const PAGES = [
 	...PAGE_COLLECTIONS.map((collection) => `/${collection}/`),
@@ -17,6 +17,7 @@ const PAGES = [
 	'/prep/controller/consideration/',
 	'/slas/mql-follow-up/',
 	'/metrics/mql-to-sql-conversion/',
+	'/results/2026-11/',
 ];
 
 describe('tables fit a phone and a laptop', () => {
