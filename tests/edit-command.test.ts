@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../scripts/bench/browser.ts';
 import { GIT_IDENTITY } from './git-repo.ts';
+import { freePort } from '../src/cli/editor-backend.ts';
 import { MINIMAL } from './helpers.ts';
 import { ROOT } from './sites.ts';
 
@@ -29,16 +30,6 @@ function playbookRepo(commit = true): string {
 		git('commit', '-q', '-m', 'Start');
 	}
 	return root;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 function edit(args: string[], env: NodeJS.ProcessEnv = { ...process.env, ...GIT_IDENTITY }) {

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type EditorBackend, freePort, startEditorBackend } from '../src/cli/editor-backend.ts';
+import { type EditorBackend, startEditorBackend } from '../src/cli/editor-backend.ts';
 import { actionRefusal, pathRefusal, type GuardRules } from '../src/cli/editor-guard.ts';
 import { GIT_IDENTITY, TestRepo } from './git-repo.ts';
 
@@ -20,7 +20,7 @@ let rules: GuardRules;
 
 beforeAll(async () => {
 	rules = {
-		port: await freePort(),
+		port: 0,
 		siteOrigins: [SITE, 'http://localhost:4399'],
 		secret: SECRET,
 		branch: 'main',
@@ -32,6 +32,8 @@ beforeAll(async () => {
 		env: { ...process.env, ...GIT_IDENTITY },
 		onRefuse: (line) => refusals.push(line),
 	});
+	// Port 0: the guard takes a free port itself, so no other test can take it in between.
+	rules.port = backend.port;
 }, 30_000);
 
 afterAll(() => backend?.close());

@@ -12,7 +12,7 @@ import { editorWeight } from '../scripts/bench/measure.ts';
 import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
 import { readEntryFile } from '../src/browser/entry-file.ts';
 import { DEFAULT_EDITOR_PORT } from '../src/site/editor/settings.ts';
-import { type EditorBackend, freePort, startEditorBackend } from '../src/cli/editor-backend.ts';
+import { type EditorBackend, startEditorBackend } from '../src/cli/editor-backend.ts';
 import { fieldLabel } from '../src/site/editor/config.ts';
 import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 
@@ -49,17 +49,16 @@ let backendUrl = '';
 // The editor's own backend, as npm run edit starts it (decap-server behind its guard), on a free
 // port: the built site's editor calls the default port, which each page sends here instead.
 beforeAll(async () => {
-	const port = await freePort();
 	backend = await startEditorBackend({
 		repo: repo.root,
 		branch: 'main',
-		port,
+		port: 0,
 		siteOrigins: [site.url],
 		secret: SESSION,
 		folders: ['content', 'public/uploads'],
 		env: { ...process.env, ...GIT_IDENTITY },
 	});
-	backendUrl = `http://127.0.0.1:${port}`;
+	backendUrl = `http://127.0.0.1:${backend.port}`;
 }, 30_000);
 
 afterAll(() => backend?.close());

@@ -27,6 +27,8 @@ export interface EditorBackendOptions extends GuardRules {
 }
 
 export interface EditorBackend {
+	/** The port the guard listens on (the one asked for, or the one given for port 0). */
+	port: number;
 	/** Resolves when decap-server stops, with its exit code and its last lines. */
 	exited: Promise<{ code: number | null; log: string }>;
 	close(): Promise<void>;
@@ -43,10 +45,14 @@ export class PortInUseError extends Error {
 
 const MAX_BODY = 50 * 1024 * 1024;
 
-/** Starts the guard on `options.port` and decap-server behind it; rejects when the port is taken. */
+/**
+ * Starts the guard on `options.port` (0: any free port, read back as `port`) and decap-server
+ * behind it; rejects when the port is taken.
+ */
 export async function startEditorBackend(options: EditorBackendOptions): Promise<EditorBackend> {
 	const guard = createServer();
 	await listen(guard, options.port);
+	const rules = { ...options, port: (guard.address() as { port: number }).port };
 	const folder = mkdtempSync(join(tmpdir(), 'playbook-editor-'));
 	const copy = join(folder, 'repo');
 	let backend: ChildProcess | undefined;
@@ -58,28 +64,25 @@ export async function startEditorBackend(options: EditorBackendOptions): Promise
 	};
 	try {
 		copyRepository(options.repo, copy, options.branch);
-		const internal = await freePort();
-		backend = spawn(
-			process.execPath,
-			[createRequire(import.meta.url).resolve('decap-server/dist/index.js')],
-			{
-				env: {
-					...(options.env ?? process.env),
-					MODE: 'git',
-					PORT: String(internal),
-					BIND_HOST: '127.0.0.1',
-					GIT_REPO_DIRECTORY: copy,
-				},
-				stdio: ['ignore', 'pipe', 'pipe'],
-			},
-		);
-		const exited = started(backend);
-		await Promise.race([
-			exited.ready,
-			exited.done.then(({ log }) => {
-				throw new Error(log.trim().split('\n').at(-1) ?? 'decap-server stopped');
-			}),
-		]);
+		// The internal port is chosen before decap-server takes it; another program may take it
+		// first. Then decap-server stops, or someone else answers: start again on another port.
+		// The guard forwards nothing until decap-server has answered as itself.
+		let internal = 0;
+		let exited: ReturnType<typeof started> | undefined;
+		for (let attempt = 1; !exited; attempt++) {
+			internal = await freePort();
+			backend = spawnDecapServer(internal, copy, options.env);
+			const run = started(backend);
+			const failure = await Promise.race([
+				run.ready.then(() => answersAsDecap(internal).then((ok) => (ok ? undefined : 'taken'))),
+				run.done.then(({ log }) => log.trim().split('\n').at(-1) ?? 'decap-server stopped'),
+			]);
+			if (failure === undefined) exited = run;
+			else {
+				backend.kill();
+				if (attempt === 3) throw new Error(failure);
+			}
+		}
 		let queue = Promise.resolve();
 		guard.on('request', (request: IncomingMessage, response: ServerResponse) => {
 			// The body is read first, outside the queue: a page closed mid-request never ends its
@@ -88,17 +91,61 @@ export async function startEditorBackend(options: EditorBackendOptions): Promise
 				// One action at a time: decap-server refuses any that waits for another over 3 s,
 				// and the copy is brought up to date between them.
 				queue = queue.then(() =>
-					answer(request, text, response, options, copy, internal).catch(() => {
+					answer(request, text, response, rules, copy, internal).catch(() => {
 						if (!response.headersSent) response.writeHead(500).end();
 					}),
 				);
 			});
 		});
-		return { exited: exited.done, close };
+		return { port: rules.port, exited: exited.done, close };
 	} catch (error) {
 		await close();
 		throw error;
 	}
+}
+
+function spawnDecapServer(port: number, copy: string, env = process.env): ChildProcess {
+	return spawn(
+		process.execPath,
+		[createRequire(import.meta.url).resolve('decap-server/dist/index.js')],
+		{
+			env: {
+				...env,
+				MODE: 'git',
+				PORT: String(port),
+				BIND_HOST: '127.0.0.1',
+				GIT_REPO_DIRECTORY: copy,
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
+}
+
+/**
+ * True when the program on this port answers as decap-server in git mode does. decap-server
+ * listens before its routes are in place (it does not wait for its own git check), so for a
+ * moment it answers "Cannot POST" to everything: ask again until it answers, for up to 15 s.
+ */
+async function answersAsDecap(port: number): Promise<boolean> {
+	const until = Date.now() + 15_000;
+	while (Date.now() < until) {
+		try {
+			const answered = await fetch(`http://127.0.0.1:${port}/api/v1`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ action: 'info' }),
+				signal: AbortSignal.timeout(5_000),
+			});
+			if (answered.status !== 404) {
+				const info = (await answered.json()) as { type?: unknown };
+				return info.type === 'local_git';
+			}
+		} catch {
+			return false;
+		}
+		await new Promise((wait) => setTimeout(wait, 50));
+	}
+	return false;
 }
 
 async function answer(
