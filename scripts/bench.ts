@@ -24,7 +24,7 @@ import { editorWeight, folderBytes, pageWeight, runMeasured } from './bench/meas
 import { firstQueryBytes } from './bench/search-weight.ts';
 import { median, startDev, updateTimes } from './bench/dev-loop.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const REPORT = join(ROOT, 'reports', 'mutation', 'mutation.json');
 /** Files that must have every mutant killed. */
-const MUST_KILL_ALL = ['src/checks/ownership.ts'];
+const MUST_KILL_ALL = ['src/checks/rules/ownership.ts'];
 
 const stryker = spawnSync(
 	process.execPath,

@@ -3,7 +3,7 @@ import { defineCollection, type SchemaContext } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { contentDir } from './checks/content-dir.ts';
+import { contentDir } from './checks/read/content-dir.ts';
 import { COLLECTIONS, type CollectionName } from './schemas/index.ts';
 
 /**

@@ -5,8 +5,8 @@ import {
 	formatJson,
 	formatProblem,
 	formatText,
-} from '../src/checks/format.ts';
-import type { Problem } from '../src/checks/problems.ts';
+} from '../src/checks/problems/reporters.ts';
+import type { Problem } from '../src/checks/problems/problems.ts';
 import { type Case, fieldCases, fileCases, missingKeyCases, SAMPLES } from './catalogue.ts';
 import { COLLECTION_NAMES, COLLECTIONS, isCollectionName } from '../src/schemas/index.ts';
 import { check, playbookWith } from './helpers.ts';

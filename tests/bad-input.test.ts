@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatSummary } from '../src/checks/format.ts';
+import { formatSummary } from '../src/checks/problems/reporters.ts';
 import { check, lines, playbookWith, where } from './helpers.ts';
 
 /** Each broken fixture gives exactly these lines: file, field, problem and fix. */

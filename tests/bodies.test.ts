@@ -6,8 +6,8 @@ import {
 	internalPath,
 	isRemote,
 	readHtml,
-} from '../src/checks/bodies/index.ts';
-import { formatProblem } from '../src/checks/format.ts';
+} from '../src/checks/rules/bodies/index.ts';
+import { formatProblem } from '../src/checks/problems/reporters.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 
 const IMPORTS = "import { Aside, FileTree, Steps, TabItem } from '@astrojs/starlight/components';";

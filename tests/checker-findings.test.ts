@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { scoresNamedIn, figuresInUnit } from '../src/checks/stated-twice.ts';
+import { scoresNamedIn, figuresInUnit } from '../src/checks/rules/stated-twice.ts';
 import { check, lines, playbookWith, runPlaybook, TODAY } from './helpers.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';

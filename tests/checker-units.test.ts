@@ -10,15 +10,15 @@ import {
 	isRemote,
 	isScriptUrl,
 	STARLIGHT_COMPONENTS,
-} from '../src/checks/bodies/index.ts';
+} from '../src/checks/rules/bodies/index.ts';
 import {
 	formatGithubAnnotations,
 	formatJson,
 	formatSummary,
 	formatText,
-} from '../src/checks/format.ts';
+} from '../src/checks/problems/reporters.ts';
 import type { Report } from '../src/checks/index.ts';
-import { problem, quote, sortProblems, visible } from '../src/checks/problems.ts';
+import { problem, quote, sortProblems, visible } from '../src/checks/problems/problems.ts';
 import { todayIso } from '../src/model/review-dates.ts';
 import { diffPlaybooks } from '../src/model/diff.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';

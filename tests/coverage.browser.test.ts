@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { coverage } from '../src/model/coverage.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { exampleSiteInChromium } from './browser.ts';
 import { ROOT } from './sites.ts';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { COLLECTIONS, PAGE_COLLECTIONS, LeadStageSchema } from '../src/schemas/index.ts';
 import { REFERENCE_FIELDS } from '../src/checks/references.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import {
 	editorConfig,
 	type EditorField,

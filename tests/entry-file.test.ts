@@ -8,7 +8,7 @@ import {
 	writeEntryFile,
 	type EntryFormat,
 } from '../src/browser/entry-file.ts';
-import { parseEntryText } from '../src/checks/frontmatter.ts';
+import { parseEntryText } from '../src/checks/read/frontmatter.ts';
 import { COLLECTION_NAMES } from '../src/schemas/index.ts';
 import { ROOT } from './sites.ts';
 

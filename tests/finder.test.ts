@@ -9,7 +9,7 @@ import {
 } from '../src/browser/finder-state.ts';
 import { finderOptions } from '../src/site/finder-options.ts';
 import { indexSearchFacets, searchFacets } from '../src/site/search-facets.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { MINIMAL } from './helpers.ts';
 
 const { playbook } = readContent(MINIMAL);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { checkContent, type CheckOptions, type Report } from '../src/checks/index.ts';
-import { formatProblem } from '../src/checks/format.ts';
+import { formatProblem } from '../src/checks/problems/reporters.ts';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const MINIMAL = join(FIXTURES, 'minimal');

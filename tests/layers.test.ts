@@ -30,11 +30,11 @@ describe('imports run one way through the layers', () => {
 
 	it.each([
 		['src/schemas/fields.ts', "import type { Playbook } from '../model/playbook.ts';"],
-		['src/checks/problems.ts', "import { codeowners } from '../review/codeowners.ts';"],
+		['src/checks/problems/problems.ts', "import { codeowners } from '../review/codeowners.ts';"],
 		['src/review/git.ts', "import { sitePlaybook } from '../site/site-playbook.ts';"],
 		['src/site/url.ts', "import { runCheck } from '../cli/check.ts';"],
 		['src/browser/finder.ts', "import { pathOf } from '../model/views.ts';"],
-		['src/checks/bodies/urls.ts', "import { csp } from '../../site/csp.ts';"],
+		['src/checks/rules/bodies/urls.ts', "import { csp } from '../../site/csp.ts';"],
 		['src/model/views.ts', "import { serve } from '../../scripts/bench/browser.ts';"],
 	])('refuses in %s: %s', async (path, line) => {
 		expect(await importProblems(path, withImport(path, line))).toHaveLength(1);
@@ -67,7 +67,7 @@ describe("README's map of the code", () => {
 	});
 
 	it.each([
-		['a rule', 'src/checks/', 'src/checks/ownership.ts'],
+		['a rule', 'src/checks/', 'src/checks/rules/ownership.ts'],
 		["a page's data", 'src/site/', 'src/site/meeting.ts'],
 		["a collection's keys", 'src/schemas/', 'src/schemas/lead-stages.ts'],
 	])('says in one row where %s lives (%s)', (what, folder, example) => {

@@ -4,7 +4,7 @@ import { glossaryLines } from '../src/site/glossary.ts';
 import { layoutLifecycle, transitions } from '../src/site/lifecycle.ts';
 import { meetingAgenda, startOfPreviousMonth } from '../src/site/meeting.ts';
 import { formatTarget } from '../src/site/metrics.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import {
 	progressSummary,
 	readProgress,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { formatProblem } from '../src/checks/format.ts';
+import { formatProblem } from '../src/checks/problems/reporters.ts';
 import { checkSource, type Report } from '../src/checks/index.ts';
-import type { ContentSource } from '../src/checks/read-content.ts';
+import type { ContentSource } from '../src/checks/read/read-content.ts';
 import { DEPARTMENTS, FORMATS, USES } from '../src/schemas/vocabulary.ts';
 import { TODAY } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { coverage, coverageGaps } from '../src/model/coverage.ts';
 import type { Entry } from '../src/model/playbook.ts';
 import { isRecommended, listingMark, recommended } from '../src/model/recommend.ts';

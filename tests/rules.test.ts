@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkPlaybook } from '../src/checks/index.ts';
 import { leadGraph } from '../src/model/lead-graph.ts';
 import { reviewDue } from '../src/model/review-dates.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 import { COLLECTIONS, type CollectionName } from '../src/schemas/index.ts';
 import { check, MINIMAL, playbookWith, TODAY, where } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { scaffold } from '../src/cli/scaffold.ts';
-import { parseEntryText } from '../src/checks/frontmatter.ts';
+import { parseEntryText } from '../src/checks/read/frontmatter.ts';
 import { isRealDate } from '../src/schemas/fields.ts';
 import {
 	PAGE_COLLECTIONS,

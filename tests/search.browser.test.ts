@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../src/model/playbook.ts';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { servesPersona, sorted } from '../src/model/views.ts';
 import { firstSentence } from '../src/site/search-facets.ts';
 import { exampleSiteInChromium, searchResults, searchSite } from './browser.ts';

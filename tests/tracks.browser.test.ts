@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { callPlanPairs, callPlanPath } from '../src/site/call-plan.ts';
 import { trackSteps } from '../src/site/tracks.ts';
 import { axeViolations, exampleSiteInChromium } from './browser.ts';

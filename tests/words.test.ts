@@ -12,7 +12,7 @@ import {
 	readerValue,
 } from '../src/model/words.ts';
 import { join } from 'node:path';
-import { readContent } from '../src/checks/read-content.ts';
+import { readContent } from '../src/checks/read/read-content.ts';
 import { changeInWords } from '../src/site/changes.ts';
 import { ROOT } from './sites.ts';
 

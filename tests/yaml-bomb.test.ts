@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseEntryText } from '../src/checks/frontmatter.ts';
+import { parseEntryText } from '../src/checks/read/frontmatter.ts';
 import { TestRepo } from './git-repo.ts';
 import { playbookWith, TODAY } from './helpers.ts';
 import { ROOT } from './sites.ts';

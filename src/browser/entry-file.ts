@@ -19,7 +19,7 @@ export const ORIGINAL_TEXT = 'playbook_original_text';
 /** The form value that holds a Markdown file's body. */
 export const BODY = 'body';
 
-// The same delimiters as the checker's frontmatter reader (src/checks/frontmatter.ts).
+// The same delimiters as the checker's frontmatter reader (src/checks/read/frontmatter.ts).
 const FRONTMATTER = /^(\uFEFF?|\s*\n)---([\s\S]*?\n)---(\r?\n|$)/;
 
 /** YAML is read the checker's way: dates stay text, as the date fields store them. */

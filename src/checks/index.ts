@@ -1,20 +1,20 @@
-import { type ContentSource, folderSource, readSource } from './read-content.ts';
+import { type ContentSource, folderSource, readSource } from './read/read-content.ts';
 import type { Playbook } from '../model/playbook.ts';
-import { checkBodies } from './bodies/index.ts';
-import { checkCoverage } from './coverage.ts';
-import { checkLeadGraph } from './lead-graph.ts';
-import { checkTrackSteps } from './tracks.ts';
-import { checkOwnership } from './ownership.ts';
-import { type Problem, sortProblems } from './problems.ts';
+import { checkBodies } from './rules/bodies/index.ts';
+import { checkCoverage } from './rules/coverage.ts';
+import { checkLeadGraph } from './rules/lead-graph.ts';
+import { checkTrackSteps } from './rules/tracks.ts';
+import { checkOwnership } from './rules/ownership.ts';
+import { type Problem, sortProblems } from './problems/problems.ts';
 import { checkDeprecatedReferences, checkReferences } from './references.ts';
 import { todayIso } from '../model/review-dates.ts';
-import { checkReviews } from './review.ts';
-import { checkResults } from './results.ts';
-import { checkSlaStages } from './slas.ts';
-import { checkStatedTwice } from './stated-twice.ts';
-import { checkBuyerStageOrder } from './buyer-stages.ts';
-import { checkDepartures } from './people.ts';
-import { checkPlaceholders } from './placeholders.ts';
+import { checkReviews } from './rules/review.ts';
+import { checkResults } from './rules/results.ts';
+import { checkSlaStages } from './rules/slas.ts';
+import { checkStatedTwice } from './rules/stated-twice.ts';
+import { checkBuyerStageOrder } from './rules/buyer-stages.ts';
+import { checkDepartures } from './rules/people.ts';
+import { checkPlaceholders } from './rules/placeholders.ts';
 
 export interface CheckOptions {
 	/** Report overdue reviews and text npm run new left unwritten as errors, not warnings. */

@@ -8,8 +8,8 @@ import {
 	partialIds,
 	type Playbook,
 } from '../model/playbook.ts';
-import { type Problem, problem } from './problems.ts';
-import { closest } from './schema-problems.ts';
+import { type Problem, problem } from './problems/problems.ts';
+import { closest } from './problems/schema-problems.ts';
 import { kindInSentence } from '../model/words.ts';
 
 /** A field holding ids of entries in another collection. Owners are checked by the ownership rule. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { approvalGate } from '../review/approvals.ts';
 import { diffPlaybooks } from '../model/diff.ts';
 import { type GithubReview, standingApprovals } from '../review/github-reviews.ts';
-import { formatProblem } from '../checks/format.ts';
+import { formatProblem } from '../checks/problems/reporters.ts';
 import { checkAt, playbookAt, repositoryRoot } from './git-playbooks.ts';
 import { parseOptions, today, UsageError } from './usage.ts';
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { contentDir } from '../checks/content-dir.ts';
+import { contentDir } from '../checks/read/content-dir.ts';
 import { checkContent } from '../checks/index.ts';
-import { formatProblem, formatSummary } from '../checks/format.ts';
+import { formatProblem, formatSummary } from '../checks/problems/reporters.ts';
 import { asideDir, outDir, removeLeftovers, swapIn, takeBuildLock } from '../site/out-dir.ts';
 import { indexSite } from '../site/search-index.ts';
 import { UsageError } from './usage.ts';

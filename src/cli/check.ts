@@ -1,5 +1,5 @@
 import { checkContent } from '../checks/index.ts';
-import { formatGithubAnnotations, formatJson, formatText } from '../checks/format.ts';
+import { formatGithubAnnotations, formatJson, formatText } from '../checks/problems/reporters.ts';
 import { contentFolder, parseOptions, todayFromEnv, UsageError } from './usage.ts';
 
 /** `playbook check [--content DIR] [--strict] [--format text|json]`. Returns the exit code. */

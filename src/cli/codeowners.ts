@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatProblem } from '../checks/format.ts';
-import { problem } from '../checks/problems.ts';
+import { formatProblem } from '../checks/problems/reporters.ts';
+import { problem } from '../checks/problems/problems.ts';
 import { codeowners, codeownersDrift } from '../review/codeowners.ts';
-import { readContent } from '../checks/read-content.ts';
+import { readContent } from '../checks/read/read-content.ts';
 import { parseOptions } from './usage.ts';
 
 /** `playbook codeowners [--check] [--content DIR] [--out FILE]`. */

@@ -8,8 +8,8 @@ import {
 	utf8Bytes,
 } from '../review/diff-markdown.ts';
 import { markdownCode, markdownText, markdownUrl } from '../review/markdown-text.ts';
-import { formatProblem } from '../checks/format.ts';
-import type { Problem } from '../checks/problems.ts';
+import { formatProblem } from '../checks/problems/reporters.ts';
+import type { Problem } from '../checks/problems/problems.ts';
 import { checkAt, playbookAt, repositoryRoot } from './git-playbooks.ts';
 import { parseOptions, today, UsageError } from './usage.ts';
 

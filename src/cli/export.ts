@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
-import { formatProblem, plural } from '../checks/format.ts';
+import { formatProblem, plural } from '../checks/problems/reporters.ts';
 import { todayIso } from '../model/review-dates.ts';
 import { exportJson, playbookExport } from '../site/export.ts';
 import { parseOptions } from './usage.ts';

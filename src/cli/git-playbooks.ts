@@ -1,7 +1,7 @@
 import { gitSource } from '../review/git-content.ts';
 import { git, GitError, resolveCommit } from '../review/git.ts';
 import type { Playbook } from '../model/playbook.ts';
-import { readSource } from '../checks/read-content.ts';
+import { readSource } from '../checks/read/read-content.ts';
 import { checkSource, type Report } from '../checks/index.ts';
 import { UsageError } from './usage.ts';
 

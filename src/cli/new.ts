@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPlaybook, entriesOf } from '../model/playbook.ts';
-import { idOf, listEntryFiles, readContent } from '../checks/read-content.ts';
+import { idOf, listEntryFiles, readContent } from '../checks/read/read-content.ts';
 import { ID_PATTERN } from '../schemas/fields.ts';
 import {
 	COLLECTIONS,

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatProblem } from '../checks/format.ts';
+import { formatProblem } from '../checks/problems/reporters.ts';
 import { checkContent, checkSource } from '../checks/index.ts';
-import { quote } from '../checks/problems.ts';
-import { type ContentSource, folderSource } from '../checks/read-content.ts';
+import { quote } from '../checks/problems/problems.ts';
+import { type ContentSource, folderSource } from '../checks/read/read-content.ts';
 import { parseCsv } from '../model/csv.ts';
 import { entriesOf } from '../model/playbook.ts';
 import { resultsFileText, resultsFromCsv } from '../model/results-import.ts';

@@ -1,4 +1,4 @@
-import { type Problem, problem, visible } from '../checks/problems.ts';
+import { type Problem, problem, visible } from '../checks/problems/problems.ts';
 import { TEAM_APPROVERS } from './approvals.ts';
 import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
 import { entriesOf, type Playbook } from '../model/playbook.ts';

@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import { frontmatterBlock } from '../checks/frontmatter.ts';
+import { frontmatterBlock } from '../checks/read/frontmatter.ts';
 import { ownersAfterMove } from '../model/people.ts';
 
 /**

@@ -5,7 +5,7 @@ import {
 	hasControlCharacter,
 	isFolderReadme,
 	type RefusedPath,
-} from '../checks/read-content.ts';
+} from '../checks/read/read-content.ts';
 
 /** Git's modes for a regular file, plain or executable. Anything else is refused. */
 const REGULAR_FILE = new Set(['100644', '100755']);

@@ -1,9 +1,9 @@
 import { extname, relative, resolve } from 'node:path';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName } from '../schemas/index.ts';
 import { diffFields, type FieldChange } from '../model/diff.ts';
-import { parseEntryText } from '../checks/frontmatter.ts';
+import { parseEntryText } from '../checks/read/frontmatter.ts';
 import { git, isNullId, readBlobs } from './git.ts';
-import { idOf } from '../checks/read-content.ts';
+import { idOf } from '../checks/read/read-content.ts';
 
 /** One commit's change to one entry file. */
 export interface HistoryEvent {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
-import { idOf, listEntryFiles } from '../checks/read-content.ts';
+import { idOf, listEntryFiles } from '../checks/read/read-content.ts';
 
 /** Each entry's file, by `collection/id`. */
 export type FileMap = Record<string, string>;

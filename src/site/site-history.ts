@@ -1,4 +1,4 @@
-import { contentDir } from '../checks/content-dir.ts';
+import { contentDir } from '../checks/read/content-dir.ts';
 import { type History, playbookHistory } from '../review/history.ts';
 
 let cached: History | undefined;

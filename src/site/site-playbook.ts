@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
-import { contentDir } from '../checks/content-dir.ts';
-import { listEntryFiles } from '../checks/read-content.ts';
+import { contentDir } from '../checks/read/content-dir.ts';
+import { listEntryFiles } from '../checks/read/read-content.ts';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
 import { createPlaybook, type Entry, type Playbook } from '../model/playbook.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { contentDir } from '../../checks/content-dir.ts';
+import { contentDir } from '../../checks/read/content-dir.ts';
 import { editorConfigYaml, editorSettings } from '../../site/editor/index.ts';
 import { sitePlaybook } from '../../site/site-playbook.ts';
 

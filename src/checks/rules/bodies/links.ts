@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { quote } from '../problems.ts';
+import { quote } from '../../problems/problems.ts';
 import type { BodyContext } from './context.ts';
 import { isAsset, pageExists, suggestPage } from './site-pages.ts';
 import { internalPath, isRemote, isScriptUrl, missingBesideEntry } from './urls.ts';

@@ -1,5 +1,5 @@
-import type { Entry, Playbook } from '../../model/playbook.ts';
-import { isCollectionName } from '../../schemas/index.ts';
+import type { Entry, Playbook } from '../../../model/playbook.ts';
+import { isCollectionName } from '../../../schemas/index.ts';
 
 /** A stand-in host for the site, to resolve a body's URLs the way a reader's browser would. */
 const SITE_HOST = 'playbook.invalid';

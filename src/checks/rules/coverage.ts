@@ -1,6 +1,6 @@
-import { coverageGaps } from '../model/coverage.ts';
-import type { Playbook } from '../model/playbook.ts';
-import { type Problem, problem } from './problems.ts';
+import { coverageGaps } from '../../model/coverage.ts';
+import type { Playbook } from '../../model/playbook.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /** Persona × buyer stage cells with no content, reported as information for planning. */
 export function checkCoverage(playbook: Playbook): Problem[] {

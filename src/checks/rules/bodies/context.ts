@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
-import type { Entry, Playbook } from '../../model/playbook.ts';
-import type { ProblemCode } from '../problems.ts';
+import type { Entry, Playbook } from '../../../model/playbook.ts';
+import type { ProblemCode } from '../../problems/problems.ts';
 
 /** The codes the body rules raise. */
 export type BodyProblemCode = Extract<

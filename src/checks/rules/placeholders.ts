@@ -1,7 +1,7 @@
-import { COLLECTION_NAMES } from '../schemas/index.ts';
-import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { isPlaceholderBody, isPlaceholderSummary } from '../model/placeholders.ts';
-import { type Problem, problem } from './problems.ts';
+import { COLLECTION_NAMES } from '../../schemas/index.ts';
+import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { isPlaceholderBody, isPlaceholderSummary } from '../../model/placeholders.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /**
  * A summary or body still holding the stand-in `npm run new` wrote: the entry was created and

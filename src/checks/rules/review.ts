@@ -1,7 +1,7 @@
-import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
-import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { reviewDue } from '../model/review-dates.ts';
-import { type Problem, problem } from './problems.ts';
+import { DEFINITION_COLLECTIONS } from '../../schemas/index.ts';
+import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { reviewDue } from '../../model/review-dates.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /**
  * The review interval: a definition whose `reviewed` date plus `review_every` months is before

@@ -1,6 +1,6 @@
-import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { formatAmount } from '../model/words.ts';
-import { type Problem, problem, quote } from './problems.ts';
+import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { formatAmount } from '../../model/words.ts';
+import { type Problem, problem, quote } from '../problems/problems.ts';
 
 /**
  * The scores a sentence names: the number after the word "score" (`Lead score of 100 or more`,

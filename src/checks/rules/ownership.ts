@@ -1,9 +1,9 @@
-import { OWNING_SIDES } from '../schemas/vocabulary.ts';
-import { DEFINITION_COLLECTIONS } from '../schemas/index.ts';
-import { hasLeft, missingSides, sideOf } from '../model/people.ts';
-import { entriesOf, partialIds, type Playbook } from '../model/playbook.ts';
-import { type Problem, problem } from './problems.ts';
-import { closest } from './schema-problems.ts';
+import { OWNING_SIDES } from '../../schemas/vocabulary.ts';
+import { DEFINITION_COLLECTIONS } from '../../schemas/index.ts';
+import { hasLeft, missingSides, sideOf } from '../../model/people.ts';
+import { entriesOf, partialIds, type Playbook } from '../../model/playbook.ts';
+import { type Problem, problem } from '../problems/problems.ts';
+import { closest } from '../problems/schema-problems.ts';
 
 /**
  * The ownership rule: every definition names at least one owner from sales and one from

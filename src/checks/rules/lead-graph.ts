@@ -1,6 +1,6 @@
-import type { Entry, Playbook } from '../model/playbook.ts';
-import { leadGraph } from '../model/lead-graph.ts';
-import { type Problem, problem } from './problems.ts';
+import type { Entry, Playbook } from '../../model/playbook.ts';
+import { leadGraph } from '../../model/lead-graph.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /**
  * The lead-stage graph: one entry stage (lowest order), every stage reachable from it, and from

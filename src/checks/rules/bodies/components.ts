@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import { quote } from '../problems.ts';
+import { quote } from '../../problems/problems.ts';
 
 /** Components a body may import: Starlight's own, which render content and run no code of ours. */
 const IMPORTABLE = /^@astrojs\/starlight\/components$/;

@@ -1,5 +1,5 @@
-import { entriesOf, type Entry, type Playbook } from '../model/playbook.ts';
-import { type Problem, problem } from './problems.ts';
+import { entriesOf, type Entry, type Playbook } from '../../model/playbook.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /** The words an SLA's commitments may use for a lead stage: its abbreviation, title and id. */
 function namesOf(stage: Entry<'lead-stages'>): RegExp[] {

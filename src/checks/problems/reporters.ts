@@ -1,4 +1,4 @@
-import type { Report } from './index.ts';
+import type { Report } from '../index.ts';
 import { PROBLEM_KINDS, type Problem } from './problems.ts';
 
 /** One problem as one line: `file  field  line N: problem. fix.` Warnings say so. */

@@ -1,9 +1,9 @@
-import { entriesOf, exists, type Playbook } from '../model/playbook.ts';
-import { PAGE_COLLECTIONS } from '../schemas/index.ts';
-import { parseEntryRef } from '../model/entry-refs.ts';
-import { type Problem, problem } from './problems.ts';
-import { closestId } from './references.ts';
-import { closest } from './schema-problems.ts';
+import { entriesOf, exists, type Playbook } from '../../model/playbook.ts';
+import { PAGE_COLLECTIONS } from '../../schemas/index.ts';
+import { parseEntryRef } from '../../model/entry-refs.ts';
+import { type Problem, problem } from '../problems/problems.ts';
+import { closestId } from '../references.ts';
+import { closest } from '../problems/schema-problems.ts';
 
 /** Every step of every onboarding track points at an entry that exists. */
 export function checkTrackSteps(playbook: Playbook): Problem[] {

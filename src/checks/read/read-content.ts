@@ -1,14 +1,14 @@
 import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { schemaProblems } from './schema-problems.ts';
-import { type Problem, problem, quote, visible } from './problems.ts';
+import { schemaProblems } from '../problems/schema-problems.ts';
+import { type Problem, problem, quote, visible } from '../problems/problems.ts';
 import {
 	COLLECTION_NAMES,
 	COLLECTIONS,
 	type CollectionName,
 	isCollectionName,
-} from '../schemas/index.ts';
-import { ID_PATTERN } from '../schemas/fields.ts';
+} from '../../schemas/index.ts';
+import { ID_PATTERN } from '../../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
 import {
 	byCodePoint,
@@ -16,7 +16,7 @@ import {
 	type Entry,
 	type PartialEntry,
 	type Playbook,
-} from '../model/playbook.ts';
+} from '../../model/playbook.ts';
 
 /** Files that may sit beside entries (images for MDX bodies) without being reported. */
 const ASSET_EXTENSIONS = new Set([

@@ -2,9 +2,9 @@ import type { Html, Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import { entriesOf, type Entry, type Playbook } from '../../model/playbook.ts';
-import { COLLECTION_NAMES } from '../../schemas/index.ts';
-import { type Position, type Problem, problem, quote } from '../problems.ts';
+import { entriesOf, type Entry, type Playbook } from '../../../model/playbook.ts';
+import { COLLECTION_NAMES } from '../../../schemas/index.ts';
+import { type Position, type Problem, problem, quote } from '../../problems/problems.ts';
 import {
 	COMPONENT_LIST,
 	ComponentScope,

@@ -1,6 +1,6 @@
-import { formatDate } from '../model/words.ts';
-import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { type Problem, problem } from './problems.ts';
+import { formatDate } from '../../model/words.ts';
+import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /**
  * A person whose `left` is still to come: said once, on their own file, so the day they stop

@@ -1,5 +1,5 @@
-import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { type Problem, problem } from './problems.ts';
+import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { type Problem, problem } from '../problems/problems.ts';
 
 /**
  * The buyer's journey has one first stage, as the lead lifecycle has one entry stage: two buyer

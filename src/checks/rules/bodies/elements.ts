@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { quote } from '../problems.ts';
+import { quote } from '../../problems/problems.ts';
 import type { BodyContext, BodyProblemCode } from './context.ts';
 import { checkLink, REMOTE_FILE_FIX } from './links.ts';
 import { cssUrls, isRemote, isScriptUrl, urlsIn } from './urls.ts';

@@ -1,5 +1,5 @@
-import { exists, type Playbook } from '../../model/playbook.ts';
-import { PAGE_COLLECTIONS, type PageCollection } from '../../schemas/index.ts';
+import { exists, type Playbook } from '../../../model/playbook.ts';
+import { PAGE_COLLECTIONS, type PageCollection } from '../../../schemas/index.ts';
 
 /** Pages of the site that are not entries, by path. */
 export const SITE_PAGES: ReadonlySet<string> = new Set([

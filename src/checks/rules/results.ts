@@ -1,8 +1,8 @@
-import { entriesOf, type Playbook } from '../model/playbook.ts';
-import { monthName } from '../model/words.ts';
-import { latestMonth, isPercentUnit } from '../model/results.ts';
-import { type Problem, problem } from './problems.ts';
-import { closest } from './schema-problems.ts';
+import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { monthName } from '../../model/words.ts';
+import { latestMonth, isPercentUnit } from '../../model/results.ts';
+import { type Problem, problem } from '../problems/problems.ts';
+import { closest } from '../problems/schema-problems.ts';
 
 /**
  * Monthly results against the metrics they report: each file is its month, one file a month, no
