@@ -7,6 +7,7 @@ import {
 	isRemote,
 	readHtml,
 } from '../src/checks/rules/bodies/index.ts';
+import { runRules } from '../src/checks/index.ts';
 import { formatProblem } from '../src/checks/problems/reporters.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
 
@@ -47,7 +48,7 @@ function bodyLines(
 		[],
 		assets ?? undefined,
 	);
-	return checkBodies(playbook).map(formatProblem);
+	return runRules([checkBodies], playbook).map(formatProblem);
 }
 
 /** The problem part of each line, after the file and field. */

@@ -17,8 +17,15 @@ import {
 	formatSummary,
 	formatText,
 } from '../src/checks/problems/reporters.ts';
-import type { Report } from '../src/checks/index.ts';
-import { problem, quote, sortProblems, visible } from '../src/checks/problems/problems.ts';
+import { type Report, runRules } from '../src/checks/index.ts';
+import {
+	PROBLEM_KINDS,
+	problem,
+	quote,
+	severityOf,
+	sortProblems,
+	visible,
+} from '../src/checks/problems/problems.ts';
 import { todayIso } from '../src/model/review-dates.ts';
 import { diffPlaybooks } from '../src/model/diff.ts';
 import { createPlaybook, type Entry } from '../src/model/playbook.ts';
@@ -196,7 +203,7 @@ describe('report formats', () => {
 			body: 'Intro.\n\nSee [the CTO](/personas/cto/).\n',
 			bodyLine: 5,
 		} as unknown as Entry;
-		const [found] = checkBodies(createPlaybook([entry]));
+		const [found] = runRules([checkBodies], createPlaybook([entry]));
 		expect(found).toMatchObject({ code: 'BrokenLink', line: 7, column: 5 });
 		expect(formatGithubAnnotations({ ...sample([found!]) })).toContain(
 			'file=content/guides/start-here.md,line=7,col=5,',
@@ -240,6 +247,13 @@ describe('the day reviews are measured against', () => {
 		);
 		const strict = check(root, { today: '2027-06-01', strict: true });
 		expect(strict.problems.find((p) => p.code === 'ReviewOverdue')?.severity).toBe('error');
+	});
+
+	test('--strict promotes what the registry marks, and nothing else', () => {
+		const codes = Object.keys(PROBLEM_KINDS) as (keyof typeof PROBLEM_KINDS)[];
+		const promoted = codes.filter((code) => severityOf(code, true) !== severityOf(code));
+		expect(promoted).toEqual(['ReviewOverdue', 'PlaceholderText']);
+		expect(promoted.map((code) => severityOf(code, true))).toEqual(['error', 'error']);
 	});
 });
 

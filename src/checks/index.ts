@@ -5,7 +5,7 @@ import { checkCoverage } from './rules/coverage.ts';
 import { checkLeadGraph } from './rules/lead-graph.ts';
 import { checkTrackSteps } from './rules/tracks.ts';
 import { checkOwnership } from './rules/ownership.ts';
-import { type Problem, sortProblems } from './problems/problems.ts';
+import { collectProblems, type Problem, sortProblems } from './problems/problems.ts';
 import { checkDeprecatedReferences, checkReferences } from './references.ts';
 import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './rules/review.ts';
@@ -15,33 +15,59 @@ import { checkStatedTwice } from './rules/stated-twice.ts';
 import { checkBuyerStageOrder } from './rules/buyer-stages.ts';
 import { checkDepartures } from './rules/people.ts';
 import { checkPlaceholders } from './rules/placeholders.ts';
+import type { Rule } from './rules/rule.ts';
 
 export interface CheckOptions {
-	/** Report overdue reviews and text npm run new left unwritten as errors, not warnings. */
+	/**
+	 * Raise the problems the registry marks `strict: 'error'` (overdue reviews, text npm run new
+	 * left unwritten) as errors, not warnings.
+	 */
 	strict?: boolean | undefined;
 	/** The day reviews are measured against, `YYYY-MM-DD`; defaults to today. */
 	today?: string | undefined;
 }
 
+/** A rule that returns its problems rather than reporting them, raised through the log. */
+const reporting =
+	(rule: (playbook: Playbook) => readonly Problem[]): Rule =>
+	({ playbook, reportIn }) => {
+		for (const { code, file, field, message, fix, line, column } of rule(playbook))
+			reportIn(file)(code, field, message, fix, { line, column });
+	};
+
+/** Every cross-entry rule, in the order their problems are listed before sorting. */
+export const RULES: readonly Rule[] = [
+	checkOwnership,
+	checkDepartures,
+	reporting(checkReferences),
+	reporting(checkDeprecatedReferences),
+	checkLeadGraph,
+	checkBuyerStageOrder,
+	checkReviews,
+	checkTrackSteps,
+	checkBodies,
+	checkCoverage,
+	checkResults,
+	checkSlaStages,
+	checkStatedTwice,
+	checkPlaceholders,
+];
+
+/** Runs `rules` on a loaded playbook and returns what they raise. Pure: same input, same problems. */
+export function runRules(
+	rules: readonly Rule[],
+	playbook: Playbook,
+	options: CheckOptions = {},
+): Problem[] {
+	const { problems, reportIn } = collectProblems({ strict: options.strict ?? false });
+	const context = { playbook, today: options.today ?? todayIso(), reportIn };
+	for (const rule of rules) rule(context);
+	return problems;
+}
+
 /** Every cross-entry rule, run on a loaded playbook. Pure: same playbook, same problems. */
 export function checkPlaybook(playbook: Playbook, options: CheckOptions = {}): Problem[] {
-	const today = options.today ?? todayIso();
-	return [
-		...checkOwnership(playbook, today),
-		...checkDepartures(playbook, today),
-		...checkReferences(playbook),
-		...checkDeprecatedReferences(playbook),
-		...checkLeadGraph(playbook),
-		...checkBuyerStageOrder(playbook),
-		...checkReviews(playbook, today, options.strict ?? false),
-		...checkTrackSteps(playbook),
-		...checkBodies(playbook),
-		...checkCoverage(playbook),
-		...checkResults(playbook, today),
-		...checkSlaStages(playbook),
-		...checkStatedTwice(playbook),
-		...checkPlaceholders(playbook, options.strict ?? false),
-	];
+	return runRules(RULES, playbook, options);
 }
 
 /** What one run of the checker found. */

@@ -1,6 +1,7 @@
 /**
- * Every kind of problem the checker reports, once, with a stable code. Rules raise problems by
- * code and write the specific message where they find them; reporters print them.
+ * Every kind of problem the checker reports, once, with a stable code, its severity and, for the
+ * few that `--strict` makes errors, `strict: 'error'`. Rules raise problems by code through a
+ * bound `report()` and write the specific message where they find them; reporters print them.
  */
 export const PROBLEM_KINDS = {
 	UnreadableFile: { severity: 'error', title: 'The file cannot be read as UTF-8 text' },
@@ -57,10 +58,15 @@ export const PROBLEM_KINDS = {
 	MissingImage: { severity: 'error', title: "A body's image is not in the content folder" },
 	BrokenLink: { severity: 'error', title: 'A link in a body points at no page of the site' },
 	CoverageGap: { severity: 'info', title: 'A persona has no content at a buyer stage' },
-	ReviewOverdue: { severity: 'warning', title: 'A definition is past its review date' },
+	ReviewOverdue: {
+		severity: 'warning',
+		strict: 'error',
+		title: 'A definition is past its review date',
+	},
 	ReviewedInFuture: { severity: 'error', title: 'A review date is still to come' },
 	PlaceholderText: {
 		severity: 'warning',
+		strict: 'error',
 		title: 'A new entry still has the text npm run new wrote',
 	},
 	MissingGithubHandle: { severity: 'error', title: 'An owner has no GitHub handle for CODEOWNERS' },
@@ -88,10 +94,25 @@ export const PROBLEM_KINDS = {
 		severity: 'info',
 		title: "An SLA's commitments speak of another lead stage than the one it governs",
 	},
-} as const satisfies Record<string, { severity: Severity; title: string }>;
+} as const satisfies Record<string, ProblemKind>;
 
 export type Severity = 'error' | 'warning' | 'info';
 export type ProblemCode = keyof typeof PROBLEM_KINDS;
+
+/** One row of the registry. */
+export interface ProblemKind {
+	severity: Severity;
+	/** The severity under `--strict`, for a warning that must be dealt with before merging. */
+	strict?: 'error';
+	/** The kind of problem in words, as a GitHub annotation's title. */
+	title: string;
+}
+
+/** The severity a problem of `code` is raised with: its registry's, or its strict one. */
+export function severityOf(code: ProblemCode, strict = false): Severity {
+	const kind: ProblemKind = PROBLEM_KINDS[code];
+	return (strict && kind.strict) || kind.severity;
+}
 
 /** One finding: where (file, field), what (message) and what to do (fix). */
 export interface Problem {
@@ -126,7 +147,43 @@ export function problem(
 	fix: string,
 	at: Position = {},
 ): Problem {
-	return { code, severity: PROBLEM_KINDS[code].severity, file, field, message, fix, ...placed(at) };
+	return { code, severity: severityOf(code), file, field, message, fix, ...placed(at) };
+}
+
+/**
+ * Raises one problem in the file it is bound to: its code, the field, what is wrong (a sentence
+ * without its final full stop), what to do (a full sentence) and, where known, where in the file.
+ */
+export type ReportProblem = (
+	code: ProblemCode,
+	field: string,
+	message: string,
+	fix: string,
+	at?: Position,
+) => void;
+
+/** The problems raised so far, and the `report()` bound to each file they are raised in. */
+export interface ProblemLog {
+	readonly problems: Problem[];
+	/** The `report()` for problems in `file` (its path as problem lines show it). */
+	reportIn: (file: string) => ReportProblem;
+}
+
+/**
+ * Collects problems as they are raised. With `strict`, each is raised with the severity the
+ * registry gives it under `--strict`.
+ */
+export function collectProblems({ strict = false }: { strict?: boolean } = {}): ProblemLog {
+	const problems: Problem[] = [];
+	return {
+		problems,
+		reportIn: (file) => (code, field, message, fix, at) => {
+			problems.push({
+				...problem(code, file, field, message, fix, at),
+				severity: severityOf(code, strict),
+			});
+		},
+	};
 }
 
 /** Only the parts of a position that are known, so a problem without one carries no key. */

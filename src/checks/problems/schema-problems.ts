@@ -1,25 +1,25 @@
 import type { z } from 'zod';
-import { type Problem, problem, quote, visible } from './problems.ts';
+import { quote, type ReportProblem, visible } from './problems.ts';
 
 /**
- * Turns zod's issues for one file into problem lines. Messages of our own refinements are written
+ * Reports zod's issues for one file as problem lines. Messages of our own refinements are written
  * as "<predicate>. <Fix.>" (see src/schemas/fields.ts); zod's built-in issues get wording here.
  */
-export function schemaProblems(
-	file: string,
+export function reportSchemaIssues(
+	report: ReportProblem,
 	schema: z.ZodType,
 	issues: readonly z.core.$ZodIssue[],
 	data: unknown,
-): Problem[] {
-	return issues.flatMap((issue) => describeIssue(file, schema, issue, data));
+): void {
+	for (const issue of issues) reportIssue(report, schema, issue, data);
 }
 
-function describeIssue(
-	file: string,
+function reportIssue(
+	report: ReportProblem,
 	schema: z.ZodType,
 	issue: z.core.$ZodIssue,
 	data: unknown,
-): Problem[] {
+): void {
 	const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
 	const input = valueAt(data, path);
 	const field = fieldName(path);
@@ -31,67 +31,58 @@ function describeIssue(
 				: issue.code === 'invalid_value'
 					? `one of ${issue.values.map(String).join(', ')}`
 					: 'a value';
-		return [
-			problem(
-				'MissingField',
-				file,
-				field,
-				'is required but missing',
-				`Add ${typeof key === 'string' ? `${key}: ` : 'it '}with ${expected}.`,
-			),
-		];
+		report(
+			'MissingField',
+			field,
+			'is required but missing',
+			`Add ${typeof key === 'string' ? `${key}: ` : 'it '}with ${expected}.`,
+		);
+		return;
 	}
 	switch (issue.code) {
 		case 'unrecognized_keys': {
 			const allowed = keysAt(schema, path);
-			return issue.keys.map((key) => {
+			for (const key of issue.keys) {
 				const guess = closest(key, allowed);
-				const fix = guess
-					? `Rename it to ${guess} if that is what you meant, or remove it.`
-					: `Remove it; the keys allowed here are ${allowed.join(', ')}.`;
-				return problem(
+				report(
 					'UnknownKey',
-					file,
 					// The full path: a stray key in a list item is `commitments[0].owner`.
 					fieldName([...path, key]),
 					'is not a key of the content contract',
-					fix,
+					guess
+						? `Rename it to ${guess} if that is what you meant, or remove it.`
+						: `Remove it; the keys allowed here are ${allowed.join(', ')}.`,
 				);
-			});
+			}
+			return;
 		}
 		case 'invalid_type': {
 			const expected = describeType(issue.expected);
-			return [
-				problem(
-					'InvalidValue',
-					file,
-					field,
-					`${itemPrefix(path)}${quote(input)} is ${describeValue(input)}, not ${expected}`,
-					`Write ${expected} instead.`,
-				),
-			];
+			report(
+				'InvalidValue',
+				field,
+				`${itemPrefix(path)}${quote(input)} is ${describeValue(input)}, not ${expected}`,
+				`Write ${expected} instead.`,
+			);
+			return;
 		}
 		case 'invalid_value': {
 			const values = issue.values.map(String);
 			const guess = typeof input === 'string' ? closest(input, values) : undefined;
-			return [
-				problem(
-					'InvalidValue',
-					file,
-					field,
-					`${itemPrefix(path)}${quote(input)} is not one of ${values.join(', ')}`,
-					guess
-						? `Did you mean ${guess}? Use one of the listed values.`
-						: 'Use one of the listed values.',
-				),
-			];
+			report(
+				'InvalidValue',
+				field,
+				`${itemPrefix(path)}${quote(input)} is not one of ${values.join(', ')}`,
+				guess
+					? `Did you mean ${guess}? Use one of the listed values.`
+					: 'Use one of the listed values.',
+			);
+			return;
 		}
 		default: {
 			const [predicate, fix] = splitMessage(issue.message);
 			const subject = input === undefined ? 'it' : quote(input);
-			return [
-				problem('InvalidValue', file, field, `${itemPrefix(path)}${subject} ${predicate}`, fix),
-			];
+			report('InvalidValue', field, `${itemPrefix(path)}${subject} ${predicate}`, fix);
 		}
 	}
 }

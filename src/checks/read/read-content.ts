@@ -1,7 +1,13 @@
 import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { schemaProblems } from '../problems/schema-problems.ts';
-import { type Problem, problem, quote, visible } from '../problems/problems.ts';
+import { reportSchemaIssues } from '../problems/schema-problems.ts';
+import {
+	collectProblems,
+	type Problem,
+	quote,
+	type ReportProblem,
+	visible,
+} from '../problems/problems.ts';
 import {
 	COLLECTION_NAMES,
 	COLLECTIONS,
@@ -193,17 +199,13 @@ const REFUSALS: Record<RefusedKind, { message: string; fix: string }> = {
 };
 
 /** One problem per refused path, the path shown on one line whatever its name holds. */
-function refusedProblems(source: ContentSource): Problem[] {
-	return source
-		.refused()
-		.map(({ path, kind }) =>
-			problem(
-				kind === 'control' ? 'ControlCharacterInPath' : 'NotAFile',
-				visible(source.display(path)),
-				'-',
-				REFUSALS[kind].message,
-				REFUSALS[kind].fix,
-			),
+function reportRefused(source: ContentSource, reportIn: (file: string) => ReportProblem): void {
+	for (const { path, kind } of source.refused())
+		reportIn(visible(source.display(path)))(
+			kind === 'control' ? 'ControlCharacterInPath' : 'NotAFile',
+			'-',
+			REFUSALS[kind].message,
+			REFUSALS[kind].fix,
 		);
 }
 
@@ -218,7 +220,8 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 
 /** Reads and validates a playbook from any source: the disk, or a git ref. */
 export function readSource(source: ContentSource): ReadResult {
-	const problems: Problem[] = refusedProblems(source);
+	const { problems, reportIn } = collectProblems();
+	reportRefused(source, reportIn);
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
 	const partial: PartialEntry[] = [];
@@ -230,14 +233,11 @@ export function readSource(source: ContentSource): ReadResult {
 
 	for (const name of folders) {
 		if (!isCollectionName(name)) {
-			problems.push(
-				problem(
-					'UnknownFolder',
-					source.display(name),
-					'-',
-					`is not a collection, so nothing in it is checked or published`,
-					`Move its files into one of ${COLLECTION_NAMES.join(', ')}.`,
-				),
+			reportIn(source.display(name))(
+				'UnknownFolder',
+				'-',
+				`is not a collection, so nothing in it is checked or published`,
+				`Move its files into one of ${COLLECTION_NAMES.join(', ')}.`,
 			);
 		}
 	}
@@ -250,18 +250,16 @@ export function readSource(source: ContentSource): ReadResult {
 			: [];
 		for (const path of paths) {
 			const file = source.display(path);
+			const report = reportIn(file);
 			const extension = extname(path).toLowerCase();
 			if (!(extensions as readonly string[]).includes(extension)) {
 				if (ASSET_EXTENSIONS.has(extension)) assets.push(path);
 				else {
-					problems.push(
-						problem(
-							'IgnoredFile',
-							file,
-							'-',
-							`is not read: ${collection} entries are ${extensions.join(' or ')} files`,
-							`Rename it to end in ${extensions[0]}, or move it out of content/.`,
-						),
+					report(
+						'IgnoredFile',
+						'-',
+						`is not read: ${collection} entries are ${extensions.join(' or ')} files`,
+						`Rename it to end in ${extensions[0]}, or move it out of content/.`,
 					);
 				}
 				continue;
@@ -269,27 +267,21 @@ export function readSource(source: ContentSource): ReadResult {
 			fileCount++;
 			const id = idOf(path);
 			if (!ID_PATTERN.test(id)) {
-				problems.push(
-					problem(
-						'InvalidId',
-						file,
-						'id',
-						`the file name gives the id ${quote(id)}, which is not a valid id`,
-						`Rename the file using letters, digits, - and _ only, for example ${suggestId(id)}${extension}.`,
-					),
+				report(
+					'InvalidId',
+					'id',
+					`the file name gives the id ${quote(id)}, which is not a valid id`,
+					`Rename the file using letters, digits, - and _ only, for example ${suggestId(id)}${extension}.`,
 				);
 				continue;
 			}
 			const earlier = firstFileById.get(id);
 			if (earlier) {
-				problems.push(
-					problem(
-						'DuplicateId',
-						file,
-						'id',
-						`the id "${id}" is already used by ${earlier}`,
-						'Rename one of the two files, or delete the one that is out of date.',
-					),
+				report(
+					'DuplicateId',
+					'id',
+					`the id "${id}" is already used by ${earlier}`,
+					'Rename one of the two files, or delete the one that is out of date.',
 				);
 				continue;
 			}
@@ -299,14 +291,11 @@ export function readSource(source: ContentSource): ReadResult {
 			try {
 				text = new TextDecoder('utf-8', { fatal: true }).decode(source.read(path));
 			} catch {
-				problems.push(
-					problem(
-						'UnreadableFile',
-						file,
-						'-',
-						'is not UTF-8 text',
-						'Save the file as UTF-8 in your editor.',
-					),
+				report(
+					'UnreadableFile',
+					'-',
+					'is not UTF-8 text',
+					'Save the file as UTF-8 in your editor.',
 				);
 				invalid.push({ collection, id });
 				continue;
@@ -316,15 +305,13 @@ export function readSource(source: ContentSource): ReadResult {
 				extension === '.yaml' || extension === '.yml' ? 'yaml' : 'markdown',
 			);
 			if (!parsed.ok) {
-				problems.push(
-					problem(parsed.code, file, 'frontmatter', parsed.message, parsed.fix, parsed),
-				);
+				report(parsed.code, 'frontmatter', parsed.message, parsed.fix, parsed);
 				invalid.push({ collection, id });
 				continue;
 			}
 			const result = schema.safeParse(parsed.data, { reportInput: true });
 			if (!result.success) {
-				problems.push(...schemaProblems(file, schema, result.error.issues, parsed.data));
+				reportSchemaIssues(report, schema, result.error.issues, parsed.data);
 				invalid.push({ collection, id });
 				partial.push({
 					collection,
@@ -347,14 +334,11 @@ export function readSource(source: ContentSource): ReadResult {
 	}
 	const hasTeam = folders.includes('team') && source.files('team').length > 0;
 	if (!hasTeam) {
-		problems.push(
-			problem(
-				'MissingTeam',
-				source.display('team'),
-				'-',
-				'has no people, so no definition can have owners',
-				'Add a file per person, such as team/dana-whitfield.yaml with name, title and department.',
-			),
+		reportIn(source.display('team'))(
+			'MissingTeam',
+			'-',
+			'has no people, so no definition can have owners',
+			'Add a file per person, such as team/dana-whitfield.yaml with name, title and department.',
 		);
 	}
 	return { playbook: createPlaybook(entries, invalid, assets, partial), problems, fileCount };

@@ -1,16 +1,15 @@
-import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { entriesOf } from '../../model/playbook.ts';
 import { monthName } from '../../model/words.ts';
 import { latestMonth, isPercentUnit } from '../../model/results.ts';
-import { type Problem, problem } from '../problems/problems.ts';
 import { closest } from '../problems/schema-problems.ts';
+import type { RuleContext } from './rule.ts';
 
 /**
  * Monthly results against the metrics they report: each file is its month, one file a month, no
  * month still to come, every metric id known, every percent a percent. A metric the latest month
  * leaves out is information, never a failure: some numbers arrive late.
  */
-export function checkResults(playbook: Playbook, today: string): Problem[] {
-	const problems: Problem[] = [];
+export function checkResults({ playbook, today, reportIn }: RuleContext): void {
 	const metrics = playbook.entries.metrics;
 	const metricIds = [...metrics.keys()];
 	const thisMonth = today.slice(0, 7);
@@ -18,37 +17,29 @@ export function checkResults(playbook: Playbook, today: string): Problem[] {
 	const results = entriesOf(playbook, 'results');
 	for (const month of results) {
 		const { data, file, id } = month;
+		const report = reportIn(file);
 		if (data.month !== id)
-			problems.push(
-				problem(
-					'ResultsFileName',
-					file,
-					'month',
-					`is ${data.month}, but the file is named for ${id}`,
-					`Name the file ${data.month}.yaml, or correct the month; the file name is its month.`,
-				),
+			report(
+				'ResultsFileName',
+				'month',
+				`is ${data.month}, but the file is named for ${id}`,
+				`Name the file ${data.month}.yaml, or correct the month; the file name is its month.`,
 			);
 		const first = firstFileOfMonth.get(data.month);
 		if (first)
-			problems.push(
-				problem(
-					'DuplicateMonth',
-					file,
-					'month',
-					`${data.month} already has results in ${first}`,
-					`Keep one file per month: move these values into ${first} and delete this file.`,
-				),
+			report(
+				'DuplicateMonth',
+				'month',
+				`${data.month} already has results in ${first}`,
+				`Keep one file per month: move these values into ${first} and delete this file.`,
 			);
 		else firstFileOfMonth.set(data.month, file);
 		if (data.month > thisMonth)
-			problems.push(
-				problem(
-					'FutureMonth',
-					file,
-					'month',
-					`${data.month} has not started yet (this month is ${thisMonth})`,
-					'Results are for months that have begun; check the year and the month.',
-				),
+			report(
+				'FutureMonth',
+				'month',
+				`${data.month} has not started yet (this month is ${thisMonth})`,
+				'Results are for months that have begun; check the year and the month.',
 			);
 		for (const [metricId, value] of Object.entries(data.metrics)) {
 			const metric = metrics.get(metricId);
@@ -56,28 +47,22 @@ export function checkResults(playbook: Playbook, today: string): Problem[] {
 			if (!metric && playbook.invalid.metrics.has(metricId)) continue;
 			if (!metric) {
 				const guess = closest(metricId, metricIds);
-				problems.push(
-					problem(
-						'UnknownMetric',
-						file,
-						`metrics.${metricId}`,
-						`names no metric in content/metrics`,
-						guess
-							? `Did you mean ${guess}? Use the id of a file in content/metrics.`
-							: `Use the id of a file in content/metrics: ${metricIds.join(', ')}.`,
-					),
+				report(
+					'UnknownMetric',
+					`metrics.${metricId}`,
+					`names no metric in content/metrics`,
+					guess
+						? `Did you mean ${guess}? Use the id of a file in content/metrics.`
+						: `Use the id of a file in content/metrics: ${metricIds.join(', ')}.`,
 				);
 				continue;
 			}
 			if (isPercentUnit(metric.data.unit) && (value < 0 || value > 100))
-				problems.push(
-					problem(
-						'PercentOutOfRange',
-						file,
-						`metrics.${metricId}`,
-						`is ${value}, but ${metric.data.title} is a percent, from 0 to 100`,
-						'Write the percent itself (27.5 for 27.5%), not a ratio or a count.',
-					),
+				report(
+					'PercentOutOfRange',
+					`metrics.${metricId}`,
+					`is ${value}, but ${metric.data.title} is a percent, from 0 to 100`,
+					'Write the percent itself (27.5 for 27.5%), not a ratio or a count.',
 				);
 		}
 	}
@@ -85,14 +70,10 @@ export function checkResults(playbook: Playbook, today: string): Problem[] {
 	if (latest)
 		for (const metric of entriesOf(playbook, 'metrics'))
 			if (!(metric.id in latest.data.metrics))
-				problems.push(
-					problem(
-						'MissingLatestResult',
-						latest.file,
-						'metrics',
-						`has no value for ${metric.data.title} (${metric.id}) in ${monthName(latest.data.month)}`,
-						`Add ${metric.id}: with the month's value when it is in; until then the meeting shows no value for it.`,
-					),
+				reportIn(latest.file)(
+					'MissingLatestResult',
+					'metrics',
+					`has no value for ${metric.data.title} (${metric.id}) in ${monthName(latest.data.month)}`,
+					`Add ${metric.id}: with the month's value when it is in; until then the meeting shows no value for it.`,
 				);
-	return problems;
 }

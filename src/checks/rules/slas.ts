@@ -1,5 +1,5 @@
-import { entriesOf, type Entry, type Playbook } from '../../model/playbook.ts';
-import { type Problem, problem } from '../problems/problems.ts';
+import { entriesOf, type Entry } from '../../model/playbook.ts';
+import type { RuleContext } from './rule.ts';
 
 /** The words an SLA's commitments may use for a lead stage: its abbreviation, title and id. */
 function namesOf(stage: Entry<'lead-stages'>): RegExp[] {
@@ -24,9 +24,8 @@ export function stagesNamedIn(
  * would draw it on the wrong arrow. Information, since a team may mean it (an SLA on SALs that
  * counts the MQLs they came from), but worth a look.
  */
-export function checkSlaStages(playbook: Playbook): Problem[] {
+export function checkSlaStages({ playbook, reportIn }: RuleContext): void {
 	const stages = entriesOf(playbook, 'lead-stages');
-	const problems: Problem[] = [];
 	for (const sla of entriesOf(playbook, 'slas')) {
 		const governed =
 			sla.data.lead_stage && playbook.entries['lead-stages'].get(sla.data.lead_stage);
@@ -34,15 +33,11 @@ export function checkSlaStages(playbook: Playbook): Problem[] {
 		const named = stagesNamedIn(sla.data.commitments.map((c) => c.what).join('\n'), stages);
 		if (named.length === 0 || named.includes(governed)) continue;
 		const said = named.map((stage) => stage.data.abbreviation ?? stage.data.title).join(' and ');
-		problems.push(
-			problem(
-				'SlaStageMismatch',
-				sla.file,
-				'lead_stage',
-				`is ${governed.id} (${governed.data.title}), but the commitments speak of ${said}`,
-				`If the SLA governs ${said}, set lead_stage: ${named[0]!.id}; otherwise name the ${governed.data.abbreviation ?? governed.data.title} in the commitments.`,
-			),
+		reportIn(sla.file)(
+			'SlaStageMismatch',
+			'lead_stage',
+			`is ${governed.id} (${governed.data.title}), but the commitments speak of ${said}`,
+			`If the SLA governs ${said}, set lead_stage: ${named[0]!.id}; otherwise name the ${governed.data.abbreviation ?? governed.data.title} in the commitments.`,
 		);
 	}
-	return problems;
 }

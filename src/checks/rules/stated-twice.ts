@@ -1,6 +1,7 @@
-import { entriesOf, type Playbook } from '../../model/playbook.ts';
+import { entriesOf } from '../../model/playbook.ts';
 import { formatAmount } from '../../model/words.ts';
-import { type Problem, problem, quote } from '../problems/problems.ts';
+import { quote } from '../problems/problems.ts';
+import type { RuleContext } from './rule.ts';
 
 /**
  * The scores a sentence names: the number after the word "score" (`Lead score of 100 or more`,
@@ -39,8 +40,7 @@ const number = (value: number) => value.toLocaleString('en-US');
  * another figure than its `target`. Which one is meant cannot be told, so it is a warning that
  * names both; the CRM, the diagram and the knowledge checks read the field, readers the text.
  */
-export function checkStatedTwice(playbook: Playbook): Problem[] {
-	const problems: Problem[] = [];
+export function checkStatedTwice({ playbook, reportIn }: RuleContext): void {
 	for (const stage of entriesOf(playbook, 'lead-stages')) {
 		const threshold = stage.data.score_threshold;
 		if (threshold === undefined) continue;
@@ -48,14 +48,11 @@ export function checkStatedTwice(playbook: Playbook): Problem[] {
 			stage.data[field].forEach((criterion, index) => {
 				const other = scoresNamedIn(criterion).find((score) => score !== threshold);
 				if (other === undefined) return;
-				problems.push(
-					problem(
-						'NumberStatedTwice',
-						stage.file,
-						field,
-						`item ${index + 1}, ${quote(criterion)}, names a score of ${number(other)}, but score_threshold is ${number(threshold)}`,
-						'Make the two agree: write the same score in the criterion and in score_threshold.',
-					),
+				reportIn(stage.file)(
+					'NumberStatedTwice',
+					field,
+					`item ${index + 1}, ${quote(criterion)}, names a score of ${number(other)}, but score_threshold is ${number(threshold)}`,
+					'Make the two agree: write the same score in the criterion and in score_threshold.',
 				);
 			});
 		}
@@ -66,16 +63,12 @@ export function checkStatedTwice(playbook: Playbook): Problem[] {
 				(figure) => figure !== commitment.target,
 			);
 			if (other === undefined) return;
-			problems.push(
-				problem(
-					'NumberStatedTwice',
-					sla.file,
-					`commitments[${index}].what`,
-					`says ${formatAmount(other, commitment.unit)}, but the target is ${formatAmount(commitment.target, commitment.unit)}`,
-					'Make the two agree: change the sentence or the target, or leave the number out of the sentence.',
-				),
+			reportIn(sla.file)(
+				'NumberStatedTwice',
+				`commitments[${index}].what`,
+				`says ${formatAmount(other, commitment.unit)}, but the target is ${formatAmount(commitment.target, commitment.unit)}`,
+				'Make the two agree: change the sentence or the target, or leave the number out of the sentence.',
 			);
 		});
 	}
-	return problems;
 }

@@ -2,9 +2,10 @@ import type { Html, Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
-import { entriesOf, type Entry, type Playbook } from '../../../model/playbook.ts';
+import { entriesOf, type Entry } from '../../../model/playbook.ts';
 import { COLLECTION_NAMES } from '../../../schemas/index.ts';
-import { type Position, type Problem, problem, quote } from '../../problems/problems.ts';
+import { type Position, quote, type ReportProblem } from '../../problems/problems.ts';
+import type { RuleContext } from '../rule.ts';
 import {
 	COMPONENT_LIST,
 	ComponentScope,
@@ -33,31 +34,23 @@ const MAY_HOLD_MARKUP = /[<{}]|\]\(|\]:|^\s*(import|export)\b/m;
  * the components they use are imported and renderable; and every link and image inside the
  * site points at something that exists.
  */
-export function checkBodies(playbook: Playbook): Problem[] {
-	const problems: Problem[] = [];
+export function checkBodies({ playbook, reportIn }: RuleContext): void {
 	for (const collection of COLLECTION_NAMES) {
 		for (const entry of entriesOf(playbook, collection)) {
 			// Parsing is the slow part; text without these marks has no link, tag or code to find.
 			if (!MAY_HOLD_MARKUP.test(entry.body)) continue;
-			problems.push(...checkBody(playbook, entry));
+			const report = reportIn(entry.file);
+			const tree = parseBody(entry, report);
+			if (!tree) continue;
+			const context: BodyContext = {
+				playbook,
+				entry,
+				report: (code, node, message, fix) =>
+					report(code, 'body', message, fix, placeOf(entry, node)),
+			};
+			visit(context, readImports(context, tree), tree);
 		}
 	}
-	return problems;
-}
-
-function checkBody(playbook: Playbook, entry: Entry): Problem[] {
-	const parsed = parseBody(entry);
-	if ('problem' in parsed) return [parsed.problem];
-	const problems: Problem[] = [];
-	const context: BodyContext = {
-		playbook,
-		entry,
-		report: (code, node, message, fix) =>
-			problems.push(problem(code, entry.file, 'body', message, fix, placeOf(entry, node))),
-	};
-	const scope = readImports(context, parsed.tree);
-	visit(context, scope, parsed.tree);
-	return problems;
 }
 
 /** The file's line for a line of the body. */
@@ -68,35 +61,38 @@ const placeOf = (entry: Entry, node: Nodes): Position => ({
 	column: node.position!.start.column,
 });
 
-/** The body's syntax tree, or the one problem that it does not parse. */
-function parseBody(entry: Entry): { tree: Root } | { problem: Problem } {
+/** The body's syntax tree; or, when it does not parse, nothing, and the one problem reported. */
+function parseBody(entry: Entry, report: ReportProblem): Root | undefined {
 	try {
-		return {
-			tree: entry.file.endsWith('.mdx')
-				? fromMarkdown(entry.body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] })
-				: fromMarkdown(entry.body),
-		};
+		return entry.file.endsWith('.mdx')
+			? fromMarkdown(entry.body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] })
+			: fromMarkdown(entry.body);
 	} catch (error) {
-		const {
-			line,
-			column,
-			reason = String(error),
-		} = error as { line?: number; column?: number; reason?: string };
+		const { line, column, reason } = parseFailure(error);
 		// Some messages hold a place in the body, such as "(3:1-3:6)". It is taken out of the text
 		// (a body's lines are not the file's) and gives the line when the error has none of its own.
 		const place = / \((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason);
 		const at = line ?? (place ? Number(place[1]) : undefined);
-		return {
-			problem: problem(
-				'InvalidBody',
-				entry.file,
-				'body',
-				`the MDX body does not parse: ${place ? reason.replace(place[0], '') : reason}`,
-				'In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
-				at ? { line: fileLine(entry, at), column: line ? column : Number(place![2]) } : {},
-			),
-		};
+		report(
+			'InvalidBody',
+			'body',
+			`the MDX body does not parse: ${place ? reason.replace(place[0], '') : reason}`,
+			'In MDX, write a literal < or { as \\< or \\{, and close every tag you open.',
+			at ? { line: fileLine(entry, at), column: line ? column : Number(place![2]) } : {},
+		);
+		return undefined;
 	}
+}
+
+/** What a parser's error says: its place in the body, where it has one, and its reason. */
+function parseFailure(error: unknown): { line?: number; column?: number; reason: string } {
+	const failure = typeof error === 'object' && error !== null ? error : {};
+	return {
+		...('line' in failure && typeof failure.line === 'number' && { line: failure.line }),
+		...('column' in failure && typeof failure.column === 'number' && { column: failure.column }),
+		reason:
+			'reason' in failure && typeof failure.reason === 'string' ? failure.reason : String(error),
+	};
 }
 
 /**
