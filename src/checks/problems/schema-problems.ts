@@ -117,9 +117,7 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
 	let value = data;
 	for (const key of path) {
 		if (value === null || typeof value !== 'object') return undefined;
-		value = Object.hasOwn(value, key)
-			? (value as Record<string | number, unknown>)[key]
-			: undefined;
+		value = Object.hasOwn(value, key) ? Reflect.get(value, key) : undefined;
 	}
 	return value;
 }
@@ -148,6 +146,10 @@ function describeValue(value: unknown): string {
 	return typeof value;
 }
 
+/**
+ * The parts of a schema's definition (zod's `_zod.def`) that lead to the keys inside it; each is
+ * there only for the kinds of schema that have it (`shape` for objects, `element` for arrays).
+ */
 type SchemaDef = {
 	type: string;
 	shape?: Record<string, z.ZodType>;
@@ -162,7 +164,7 @@ function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[]
 	let current: z.ZodType | undefined = schema;
 	let remaining = [...path];
 	while (current) {
-		const def: SchemaDef = (current as unknown as { _zod: { def: SchemaDef } })._zod.def;
+		const def: SchemaDef = current._zod.def;
 		if (def.innerType) current = def.innerType;
 		else if (def.type === 'pipe')
 			current = def.in?._zod.def.type === 'transform' ? def.out : def.in;

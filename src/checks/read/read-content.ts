@@ -252,7 +252,7 @@ export function readSource(source: ContentSource): ReadResult {
 			const file = source.display(path);
 			const report = reportIn(file);
 			const extension = extname(path).toLowerCase();
-			if (!(extensions as readonly string[]).includes(extension)) {
+			if (!extensions.some((allowed) => allowed === extension)) {
 				if (ASSET_EXTENSIONS.has(extension)) assets.push(path);
 				else {
 					report(

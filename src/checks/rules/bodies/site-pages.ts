@@ -23,11 +23,13 @@ export function pageExists(playbook: Playbook, path: string): boolean {
 		return exists(playbook, 'personas', plan[1]!) && exists(playbook, 'buyer-stages', plan[2]!);
 	const match = /^\/([^/]+)\/([^/]+)\/$/.exec(page);
 	if (!match) return false;
-	const [, collection, id] = match as unknown as [string, string, string];
-	return (
-		(PAGE_COLLECTIONS as string[]).includes(collection) &&
-		exists(playbook, collection as PageCollection, id)
-	);
+	const collection = match[1]!;
+	return isPageCollection(collection) && exists(playbook, collection, match[2]!);
+}
+
+/** True when `name` is a collection with a page per entry. */
+function isPageCollection(name: string): name is PageCollection {
+	return PAGE_COLLECTIONS.some((collection) => collection === name);
 }
 
 /**
@@ -41,5 +43,5 @@ export function isAsset(path: string): boolean {
 /** The nearest page to suggest for a broken path: its collection's index, else the home page. */
 export function suggestPage(path: string): string {
 	const collection = path.split('/')[1]!; // a site path starts with /
-	return (PAGE_COLLECTIONS as string[]).includes(collection) ? `/${collection}/` : '/';
+	return isPageCollection(collection) ? `/${collection}/` : '/';
 }
