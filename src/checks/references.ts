@@ -9,7 +9,7 @@ import {
 	type Playbook,
 } from '../model/playbook.ts';
 import { type Problem, problem } from './problems/problems.ts';
-import { closest } from './problems/schema-problems.ts';
+import { closest } from './problems/closest.ts';
 import { kindInSentence } from '../model/words.ts';
 
 /** A field holding ids of entries in another collection. Owners are checked by the ownership rule. */

@@ -3,7 +3,7 @@ import { COLLECTIONS, DEFINITION_COLLECTIONS } from '../../schemas/index.ts';
 import { hasLeft, missingSides, sideOf } from '../../model/people.ts';
 import { entriesOf, partialIds, type Playbook } from '../../model/playbook.ts';
 import type { ReportProblem } from '../problems/problems.ts';
-import { closest } from '../problems/schema-problems.ts';
+import { closest } from '../problems/closest.ts';
 import type { RuleContext } from './rule.ts';
 
 /**

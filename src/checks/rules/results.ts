@@ -1,7 +1,7 @@
 import { entriesOf } from '../../model/playbook.ts';
 import { monthName } from '../../model/words.ts';
 import { latestMonth, isPercentUnit } from '../../model/results.ts';
-import { closest } from '../problems/schema-problems.ts';
+import { closest } from '../problems/closest.ts';
 import type { RuleContext } from './rule.ts';
 
 /**
