@@ -34,15 +34,16 @@ function bodyLines(
 		bodyLine = 5,
 		assets = ['personas/chart.png'],
 	} = options;
-	const entry = (collection: Entry['collection'], id: string, text: string): Entry => ({
-		collection,
-		id,
-		file,
-		...(path && { path }),
-		...(bodyLine && { bodyLine }),
-		data: {} as Entry['data'],
-		body: text,
-	});
+	const entry = (collection: Entry['collection'], id: string, text: string) =>
+		({
+			collection,
+			id,
+			file,
+			...(path && { path }),
+			...(bodyLine && { bodyLine }),
+			data: {},
+			body: text,
+		}) as Entry;
 	const playbook = createPlaybook(
 		[entry('personas', 'cfo', body), entry('icp', 'mid-market', '')],
 		[],

@@ -574,7 +574,7 @@ describe('change pages a leader can read, from a repository where code and conte
 			/<details><summary>2 more definitions in this change<\/summary>/,
 		);
 		expect(changes).toContain(
-			'Changed lead stage Marketing Qualified Lead Score threshold: 100 → 120',
+			'Changed lead stage Marketing Qualified Lead Lead score threshold: 100 → 120',
 		);
 		expect(changes).toContain('Commitments › item 1 › target: 2 → 1');
 		expect(changes).toContain('and 3 more fields');

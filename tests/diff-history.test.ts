@@ -7,7 +7,7 @@ import { playbookAt } from '../src/cli/git-playbooks.ts';
 import { diffFields, diffPlaybooks, formatFieldChange, proseDiff } from '../src/model/diff.ts';
 import { diffMarkdown } from '../src/review/diff-markdown.ts';
 import { playbookHistory } from '../src/review/history.ts';
-import { dependantsOf } from '../src/checks/references.ts';
+import { dependantsOf } from '../src/model/references.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
 import { elementsOf, GITHUB_TEXT_LINKS, renderGfm, textOf } from './github-markdown.ts';

@@ -2,7 +2,7 @@ import yaml from 'js-yaml';
 import { z } from 'zod';
 import { describe, expect, test } from 'vitest';
 import { COLLECTIONS, PAGE_COLLECTIONS, LeadStageSchema } from '../src/schemas/index.ts';
-import { REFERENCE_FIELDS } from '../src/checks/references.ts';
+import { REFERENCE_FIELDS } from '../src/model/references.ts';
 import { readContent } from '../src/checks/read/read-content.ts';
 import {
 	editorConfig,

@@ -13,7 +13,7 @@ import { PUBLISH_REFUSED } from '../src/browser/editor-text.ts';
 import { readEntryFile } from '../src/browser/entry-file.ts';
 import { DEFAULT_EDITOR_PORT } from '../src/site/editor/settings.ts';
 import { type EditorBackend, startEditorBackend } from '../src/cli/editor-backend.ts';
-import { fieldLabel } from '../src/site/editor/config.ts';
+import { fieldLabel } from '../src/model/words.ts';
 import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 
 /**

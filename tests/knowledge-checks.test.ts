@@ -38,7 +38,7 @@ function withChange<C extends keyof Playbook['entries']>(
 	return createPlaybook(
 		entries.map((entry) =>
 			entry.collection === collection && entry.id === id
-				? { ...entry, data: change(entry.data as Entry<C>['data']) }
+				? ({ ...entry, data: change(entry.data as Entry<C>['data']) } as Entry)
 				: entry,
 		),
 	);

@@ -36,10 +36,11 @@ describe('the one formatter for what a reader sees', () => {
 		expect(dueInWords(12)).toBe('in 12 days');
 	});
 	test('field names, values and kinds in words', () => {
-		expect(fieldLabel('review_every')).toBe('Review every');
+		expect(fieldLabel('review_every')).toBe('Review every (months)');
+		expect(fieldLabel('score_threshold')).toBe('Lead score threshold');
 		expect(fieldLabel('commitments[0].target')).toBe('Commitments › item 1 › target');
 		expect(fieldLabel('firmographics.annual_revenue_usd.min')).toBe(
-			'Firmographics › annual revenue USD › min',
+			'Firmographics › annual revenue (USD) › at least',
 		);
 		expect(fieldLabel('lead_stage')).toBe('Lead stage');
 		expect(readerValue('2026-10-01')).toBe('October 1, 2026');

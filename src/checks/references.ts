@@ -1,6 +1,5 @@
-import { COLLECTION_NAMES, type CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../schemas/index.ts';
 import {
-	byCodePoint,
 	entriesOf,
 	type Entry,
 	exists,
@@ -8,60 +7,10 @@ import {
 	partialIds,
 	type Playbook,
 } from '../model/playbook.ts';
+import { ENTRY_REFERENCES, referencedIds } from '../model/references.ts';
 import { type Problem, problem } from './problems/problems.ts';
 import { closest } from './problems/closest.ts';
 import { kindInSentence } from '../model/words.ts';
-
-/** A field holding ids of entries in another collection. Owners are checked by the ownership rule. */
-export interface ReferenceField {
-	from: CollectionName;
-	field: string;
-	to: CollectionName;
-}
-
-/** Every reference of the content contract, besides owners. */
-export const REFERENCE_FIELDS: readonly ReferenceField[] = [
-	{ from: 'personas', field: 'icp', to: 'icp' },
-	{ from: 'library', field: 'stages', to: 'buyer-stages' },
-	{ from: 'library', field: 'personas', to: 'personas' },
-	{ from: 'lead-stages', field: 'next', to: 'lead-stages' },
-	{ from: 'slas', field: 'lead_stage', to: 'lead-stages' },
-	{ from: 'glossary', field: 'see_also', to: 'glossary' },
-	{ from: 'metrics', field: 'lead_stages', to: 'lead-stages' },
-];
-
-/** The ids a reference field holds in an entry's data, whether it is a list or a single id. */
-export function referencedIds(data: object, field: string): string[] {
-	const value = (data as Record<string, unknown>)[field];
-	if (value === undefined) return [];
-	return Array.isArray(value) ? (value as string[]) : [value as string];
-}
-
-/**
- * What else a change to one entry touches: every entry whose references name it (SLAs and
- * metrics of a lead stage, library items of a persona or buyer stage, personas of an ICP tier,
- * glossary terms that point at a term) and every track with a step that reads it. Sorted by
- * collection, then id.
- */
-export function dependantsOf(playbook: Playbook, collection: CollectionName, id: string): Entry[] {
-	const found: Entry[] = [];
-	for (const { from, field, to } of REFERENCE_FIELDS) {
-		if (to !== collection) continue;
-		for (const entry of entriesOf(playbook, from))
-			if (
-				!(from === collection && entry.id === id) &&
-				referencedIds(entry.data, field).includes(id)
-			)
-				found.push(entry);
-	}
-	const ref = `${collection}/${id}`;
-	for (const track of entriesOf(playbook, 'tracks'))
-		if (track.data.steps.some((step) => step.read === ref)) found.push(track);
-	const order = COLLECTION_NAMES;
-	return found.sort(
-		(a, b) => order.indexOf(a.collection) - order.indexOf(b.collection) || byCodePoint(a.id, b.id),
-	);
-}
 
 /**
  * The line for a reference to no entry, with the id it was most likely meant to be: a typo
@@ -101,10 +50,13 @@ export function closestId(
 	return byTitle?.id ?? (written.length >= 4 ? closest(written, ids) : undefined);
 }
 
-/** Every reference names an entry that exists (valid or not: a broken target has its own lines). */
+/**
+ * Every reference names an entry that exists, valid or not: a broken target has its own lines.
+ * Owners are left to the ownership rule, which also says which side is missing.
+ */
 export function checkReferences(playbook: Playbook): Problem[] {
 	const problems: Problem[] = [];
-	for (const { from, field, to } of REFERENCE_FIELDS) {
+	for (const { from, field, to } of ENTRY_REFERENCES) {
 		for (const entry of entriesOf(playbook, from)) {
 			for (const id of referencedIds(entry.data, field)) {
 				if (exists(playbook, to, id)) continue;
@@ -130,12 +82,12 @@ export function checkReferences(playbook: Playbook): Problem[] {
  */
 export function checkDeprecatedReferences(playbook: Playbook): Problem[] {
 	const problems: Problem[] = [];
-	for (const { from, field, to } of REFERENCE_FIELDS) {
+	for (const { from, field, to } of ENTRY_REFERENCES) {
 		for (const entry of entriesOf(playbook, from)) {
-			if (statusOf(entry.data) !== 'approved') continue;
+			if (statusOf(entry) !== 'approved') continue;
 			for (const id of referencedIds(entry.data, field)) {
 				const target = playbook.entries[to].get(id);
-				if (!target || statusOf(target.data) !== 'deprecated') continue;
+				if (!target || statusOf(target) !== 'deprecated') continue;
 				problems.push(
 					problem(
 						'DeprecatedReference',
@@ -151,6 +103,7 @@ export function checkDeprecatedReferences(playbook: Playbook): Problem[] {
 	return problems;
 }
 
-function statusOf(data: object): unknown {
-	return (data as { status?: unknown }).status;
+/** A definition's status; none for people, tracks and the other entries that have none. */
+function statusOf(entry: Entry): string | undefined {
+	return 'status' in entry.data ? entry.data.status : undefined;
 }

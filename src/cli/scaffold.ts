@@ -15,7 +15,7 @@ export interface ScaffoldContext {
 }
 
 /** A person's name from their id: every word capitalised, `dana-whitfield` → `Dana Whitfield`. */
-const nameOf = (id: string) =>
+const personName = (id: string) =>
 	id
 		.split(/[-_]/)
 		.filter(Boolean)
@@ -24,33 +24,51 @@ const nameOf = (id: string) =>
 /** Any other title from its id, in sentence case: `roi-calculator` → `ROI calculator`. */
 const title = wordsOf;
 
+/** Writes the text of a new entry of one collection, from its id. */
+type Scaffolder = (id: string, context: ScaffoldContext) => string;
+
 /**
  * The text of a new entry: every required key with a value that passes the schema, and a
  * comment on each choice an editor still has to make. Definitions start as drafts.
  */
 export function scaffold(collection: PageCollection, id: string, context: ScaffoldContext): string {
-	if (collection === 'team') {
-		return [
-			`name: ${nameOf(id)}`,
+	return SCAFFOLDS[collection](id, context);
+}
+
+/** A new definition: the keys every definition carries, then its collection's own. */
+function definition(lines: string[] | ((context: ScaffoldContext) => string[])): Scaffolder {
+	return (id, context) =>
+		frontmatter(
+			[
+				`title: ${title(id)}`,
+				`summary: ${PLACEHOLDER_SUMMARIES.definition}`,
+				`owners: [${context.owners.join(', ')}] # one from sales and one from marketing: ${context.ownerHint}`,
+				'status: draft # draft | approved | deprecated',
+				`reviewed: ${context.today} # the owners set the day they review it, before approving`,
+				...(typeof lines === 'function' ? lines(context) : lines),
+			],
+			id,
+		);
+}
+
+/**
+ * What a new entry of each collection starts with. Typed over every collection with pages, so
+ * a new collection must say what `npm run new` writes for it.
+ */
+const SCAFFOLDS: { [C in PageCollection]: Scaffolder } = {
+	team: (id) =>
+		[
+			`name: ${personName(id)}`,
 			'title: Job title',
 			`department: sales # ${DEPARTMENTS.join(' | ')}`,
 			'# github: handle-without-at',
 			'# email: name@company.com',
 			'',
-		].join('\n');
-	}
-	if (collection === 'guides') {
-		return frontmatter([`title: ${title(id)}`, `summary: ${PLACEHOLDER_SUMMARIES.guide}`], id);
-	}
-	const common = [
-		`title: ${title(id)}`,
-		`summary: ${PLACEHOLDER_SUMMARIES.definition}`,
-		`owners: [${context.owners.join(', ')}] # one from sales and one from marketing: ${context.ownerHint}`,
-		'status: draft # draft | approved | deprecated',
-		`reviewed: ${context.today} # the owners set the day they review it, before approving`,
-	];
-	if (collection === 'tracks') {
-		return frontmatter(
+		].join('\n'),
+	guides: (id) =>
+		frontmatter([`title: ${title(id)}`, `summary: ${PLACEHOLDER_SUMMARIES.guide}`], id),
+	tracks: (id) =>
+		frontmatter(
 			[
 				`title: ${title(id)}`,
 				`summary: ${PLACEHOLDER_SUMMARIES.track}`,
@@ -61,77 +79,76 @@ export function scaffold(collection: PageCollection, id: string, context: Scaffo
 				'    minutes: 5',
 			],
 			id,
-		);
-	}
-	const specific: Record<Exclude<PageCollection, 'team' | 'guides' | 'tracks'>, string[]> = {
-		personas: [
-			'role: Job title of the buyer',
-			`buying_role: champion # ${BUYING_ROLES.join(' | ')}`,
-			'icp: [] # ids in content/icp',
-			'goals: []',
-			'pains: []',
-			'objections: [] # - objection: ... / response: ...',
-			'quotes: [] # - quote: verbatim words / source: Discovery call, AE, 2026-09',
-		],
-		icp: [
-			'tier: 1 # 1 = best fit',
-			'firmographics:',
-			'  industries: []',
-			'  employees: { min: 1 } # max optional',
-			'  regions: []',
-			'signals: []',
-			'disqualifiers: []',
-		],
-		'lead-stages': [
-			'# abbreviation: ABC',
-			'order: 1 # the stage with the lowest order is the entry stage',
-			`worked_by: marketing # ${DEPARTMENTS.join(' | ')}`,
-			'entry_criteria:',
-			'  - What puts a lead in this stage',
-			'exit_criteria: []',
-			'next: [] # lead-stage ids; empty for a terminal stage',
-		],
-		'buyer-stages': ['order: 1', 'buyer_question: What is the buyer asking at this stage?'],
-		library: [
-			`stages: [${context.firstBuyerStage ?? ''}] # buyer-stage ids, at least one`,
-			'personas: [] # persona ids; empty means every persona',
-			`format: one-pager # ${FORMATS.join(' | ')}`,
-			`use: both # ${USES.join(' | ')}`,
-			'# url: https://example.com/asset',
-			'# talk_track: How a rep uses it on a call.',
-		],
-		glossary: [
-			'# abbreviation: ABC',
-			'definition: What the term means, in words both teams agree on.',
-			'see_also: [] # glossary ids',
-			'avoid: [] # words not to use for it',
-		],
-		metrics: [
-			'formula: How it is computed, in words.',
-			'# numerator: What is counted',
-			'# denominator: What it is divided by',
-			'unit: percent',
-			'target: 1',
-			'better: higher # higher | lower',
-			'period: per month',
-			'source: The system of record',
-			'lead_stages: [] # lead-stage ids it spans',
-		],
-		slas: [
-			'from: marketing # the department that commits',
-			'to: sales # the department it serves',
-			'# lead_stage: mql',
-			'commitments:',
-			'  - what: What is promised',
-			'    target: 1',
-			'    unit: business days',
-			'    period: per lead',
-			'measured_in: Where attainment is measured',
-			'escalation: What happens when it is missed.',
-		],
-	};
-	return frontmatter([...common, ...specific[collection]], id);
-}
+		),
+	personas: definition([
+		'role: Job title of the buyer',
+		`buying_role: champion # ${BUYING_ROLES.join(' | ')}`,
+		'icp: [] # ids in content/icp',
+		'goals: []',
+		'pains: []',
+		'objections: [] # - objection: ... / response: ...',
+		'quotes: [] # - quote: verbatim words / source: Discovery call, AE, 2026-09',
+	]),
+	icp: definition([
+		'tier: 1 # 1 = best fit',
+		'firmographics:',
+		'  industries: []',
+		'  employees: { min: 1 } # max optional',
+		'  regions: []',
+		'signals: []',
+		'disqualifiers: []',
+	]),
+	'lead-stages': definition([
+		'# abbreviation: ABC',
+		'order: 1 # the stage with the lowest order is the entry stage',
+		`worked_by: marketing # ${DEPARTMENTS.join(' | ')}`,
+		'entry_criteria:',
+		'  - What puts a lead in this stage',
+		'exit_criteria: []',
+		'next: [] # lead-stage ids; empty for a terminal stage',
+	]),
+	'buyer-stages': definition([
+		'order: 1',
+		'buyer_question: What is the buyer asking at this stage?',
+	]),
+	library: definition((context) => [
+		`stages: [${context.firstBuyerStage ?? ''}] # buyer-stage ids, at least one`,
+		'personas: [] # persona ids; empty means every persona',
+		`format: one-pager # ${FORMATS.join(' | ')}`,
+		`use: both # ${USES.join(' | ')}`,
+		'# url: https://example.com/asset',
+		'# talk_track: How a rep uses it on a call.',
+	]),
+	glossary: definition([
+		'# abbreviation: ABC',
+		'definition: What the term means, in words both teams agree on.',
+		'see_also: [] # glossary ids',
+		'avoid: [] # words not to use for it',
+	]),
+	metrics: definition([
+		'formula: How it is computed, in words.',
+		'# numerator: What is counted',
+		'# denominator: What it is divided by',
+		'unit: percent',
+		'target: 1',
+		'better: higher # higher | lower',
+		'period: per month',
+		'source: The system of record',
+		'lead_stages: [] # lead-stage ids it spans',
+	]),
+	slas: definition([
+		'from: marketing # the department that commits',
+		'to: sales # the department it serves',
+		'# lead_stage: mql',
+		'commitments:',
+		'  - what: What is promised',
+		'    target: 1',
+		'    unit: business days',
+		'    period: per lead',
+		'measured_in: Where attainment is measured',
+		'escalation: What happens when it is missed.',
+	]),
+};
 
 function frontmatter(lines: string[], id: string): string {
 	return ['---', ...lines, '---', '', placeholderBody(title(id)), ''].join('\n');

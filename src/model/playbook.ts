@@ -1,9 +1,9 @@
 import { monthName } from './words.ts';
-import type { CollectionName, EntryData } from '../schemas/index.ts';
-import { COLLECTION_NAMES } from '../schemas/index.ts';
+import type { CollectionName, DefinitionCollection, EntryData } from '../schemas/index.ts';
+import { COLLECTION_NAMES, COLLECTION_SPECS, isDefinitionCollection } from '../schemas/index.ts';
 
-/** One validated entry: a file of a collection, its id, its data and its MDX body. */
-export interface Entry<C extends CollectionName = CollectionName> {
+/** One validated entry of collection `C`: a file, its id, its data and its MDX body. */
+interface EntryOf<C extends CollectionName> {
 	collection: C;
 	/** File name without extension; also the last segment of its URL. */
 	id: string;
@@ -16,6 +16,12 @@ export interface Entry<C extends CollectionName = CollectionName> {
 	/** Line of the file the body starts on, so problems in it point at the file's line. */
 	bodyLine?: number;
 }
+
+/**
+ * An entry of collection `C`, or of any collection by default: then a union that narrows by
+ * `collection`, so after `entry.collection === 'team'` its data is a person's.
+ */
+export type Entry<C extends CollectionName = CollectionName> = { [K in C]: EntryOf<K> }[C];
 
 /**
  * A loaded playbook: the valid entries of every collection by id, and the ids of entries whose
@@ -65,13 +71,30 @@ export function createPlaybook(
 }
 
 /**
- * What an entry is called: a person's name, any other entry's title. (A person's `title` is
- * their job title, so reading `title` first would call people by their jobs.)
+ * What an entry is called: the text under its collection's name key (a person's name, any other
+ * entry's title); a month's results are called after their month.
  */
-export function nameOf(entry: Entry): string {
-	if (entry.collection === 'team') return (entry as Entry<'team'>).data.name;
-	if (entry.collection === 'results') return `Results for ${monthName(entry.id)}`;
-	return (entry.data as { title: string }).title;
+export function nameOf<C extends CollectionName>(entry: Entry<C>): string {
+	const spec = COLLECTION_SPECS[entry.collection];
+	const name = textAt(entry.data, spec.nameKey);
+	return spec.kind === 'results' ? `Results for ${monthName(name)}` : name;
+}
+
+/** The line read under an entry's name: a definition's summary, a person's job; else empty. */
+export function summaryOf<C extends CollectionName>(entry: Entry<C>): string {
+	const { summaryKey } = COLLECTION_SPECS[entry.collection];
+	return summaryKey === undefined ? '' : textAt(entry.data, summaryKey);
+}
+
+/** The text under a key of an entry's data; empty where the key is optional and left out. */
+function textAt<D, K extends keyof D>(data: D, key: K): string {
+	const value = data[key];
+	return typeof value === 'string' ? value : '';
+}
+
+/** True when an entry is a definition, co-owned by sales and marketing. */
+export function isDefinition(entry: Entry): entry is Entry<DefinitionCollection> {
+	return isDefinitionCollection(entry.collection);
 }
 
 /** The entries of one collection, in id order. */

@@ -1,6 +1,17 @@
-import { COLLECTIONS, type CollectionName, type DefinitionCollection } from '../schemas/index.ts';
+import {
+	type CollectionName,
+	DEFINITION_COLLECTIONS,
+	type DefinitionCollection,
+} from '../schemas/index.ts';
 import type { Department } from '../schemas/vocabulary.ts';
-import { entriesOf, type Entry, nameOf, type Playbook, titleCollator } from './playbook.ts';
+import {
+	entriesOf,
+	type Entry,
+	nameOf,
+	type Playbook,
+	summaryOf,
+	titleCollator,
+} from './playbook.ts';
 import { isRecommended, recommended } from './recommend.ts';
 
 /**
@@ -33,7 +44,8 @@ export function ownersOf(playbook: Playbook, owners: readonly string[]): OwnerVi
 	});
 }
 
-const sortedCache = new WeakMap<Playbook, Map<CollectionName, readonly Entry[]>>();
+/** Each collection's entries in reading order, per playbook, once computed. */
+const sortedCache = new WeakMap<Playbook, Map<CollectionName, readonly unknown[]>>();
 
 /**
  * Entries in the order readers expect: by `order` (or `tier`) where the collection has one,
@@ -46,20 +58,24 @@ export function sorted<C extends CollectionName>(
 ): readonly Entry<C>[] {
 	let byCollection = sortedCache.get(playbook);
 	if (!byCollection)
-		sortedCache.set(playbook, (byCollection = new Map<CollectionName, readonly Entry[]>()));
+		sortedCache.set(playbook, (byCollection = new Map<CollectionName, readonly unknown[]>()));
+	// Stored under its own collection's name, so what comes back is that collection's entries.
 	const cached = byCollection.get(collection);
 	if (cached) return cached as readonly Entry<C>[];
-	const rank = (entry: Entry<C>) => {
-		const data = entry.data as { order?: number; tier?: number };
-		return data.order ?? data.tier ?? 0;
-	};
 	const result = Object.freeze(
 		entriesOf(playbook, collection).sort(
-			(a, b) => rank(a) - rank(b) || titleCollator.compare(nameOf(a), nameOf(b)),
+			(a, b) => rankOf(a.data) - rankOf(b.data) || titleCollator.compare(nameOf(a), nameOf(b)),
 		),
 	);
 	byCollection.set(collection, result);
 	return result;
+}
+
+/** Where an entry's own numbers place it: its `order`, or an ICP's `tier`; 0 for the rest. */
+function rankOf(data: object): number {
+	if ('order' in data && typeof data.order === 'number') return data.order;
+	if ('tier' in data && typeof data.tier === 'number') return data.tier;
+	return 0;
 }
 
 /** True when a library item serves a persona: it names it, or it names no persona at all. */
@@ -130,15 +146,12 @@ export function ownedBy(
 	playbook: Playbook,
 	personId: string,
 ): Group<DefinitionCollection, Entry<DefinitionCollection>>[] {
-	return (Object.keys(COLLECTIONS) as CollectionName[])
-		.filter((name): name is DefinitionCollection => COLLECTIONS[name].kind === 'definition')
-		.map((collection) => ({
-			group: collection,
-			items: sorted<DefinitionCollection>(playbook, collection).filter((entry) =>
-				entry.data.owners.includes(personId),
-			),
-		}))
-		.filter((group) => group.items.length > 0);
+	return DEFINITION_COLLECTIONS.map((collection) => ({
+		group: collection,
+		items: sorted<DefinitionCollection>(playbook, collection).filter((entry) =>
+			entry.data.owners.includes(personId),
+		),
+	})).filter((group) => group.items.length > 0);
 }
 
 /** The title of an entry by id, or the id itself when it does not exist. */
@@ -171,16 +184,16 @@ export function sameStageItems(
 }
 
 /** The heading of an entry's page: a person's name, any other entry's title. */
-export function entryTitle(entry: Entry): string {
+export function entryTitle<C extends CollectionName>(entry: Entry<C>): string {
 	const title = nameOf(entry);
-	const { abbreviation } = entry.data as { abbreviation?: string };
+	const { data } = entry;
+	const abbreviation =
+		'abbreviation' in data && typeof data.abbreviation === 'string' ? data.abbreviation : '';
 	// Reps search by abbreviation; in the title it reads well and ranks the definition first.
 	return abbreviation && !title.includes(abbreviation) ? `${title} (${abbreviation})` : title;
 }
 
 /** The one-line description of an entry's page: its summary (if any), or a person's job title. */
 export function entryDescription(entry: Entry): string {
-	return entry.collection === 'team'
-		? (entry as Entry<'team'>).data.title
-		: ((entry.data as { summary?: string }).summary ?? '');
+	return summaryOf(entry);
 }

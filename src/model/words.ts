@@ -123,9 +123,29 @@ export function wordsOf(id: string): string {
 }
 
 /**
- * A frontmatter key, or a path into one, as a reader reads it: `review_every` → `Review every`,
- * `commitments[0].target` → `Commitments › item 1 › target`, `firmographics.employees.max` →
- * `Firmographics › employees › max`.
+ * Keys whose words are not the key's own, in a marketer's words: the label of the editor's field,
+ * the diff's line and the pages all read them from here.
+ */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+	icp: 'ICP tiers',
+	next: 'Next stages',
+	review_every: 'Review every (months)',
+	annual_revenue_usd: 'Annual revenue (USD)',
+	url: 'Link',
+	buyer_question: "The buyer's question",
+	score_threshold: 'Lead score threshold',
+	take: 'What to take from it',
+	min: 'At least',
+	max: 'At most',
+	github: 'GitHub handle',
+	email: 'E-mail',
+	left: 'Left the company on',
+};
+
+/**
+ * A frontmatter key, or a path into one, as a reader reads it: `lead_stage` → `Lead stage`,
+ * `score_threshold` → `Lead score threshold`, `commitments[0].target` → `Commitments › item 1 ›
+ * target`, `firmographics.employees.max` → `Firmographics › employees › at most`.
  */
 export function fieldLabel(path: string): string {
 	const parts = path
@@ -134,7 +154,7 @@ export function fieldLabel(path: string): string {
 		.map((part) => {
 			const index = /^\[(\d+)\]$/.exec(part);
 			if (index) return `item ${Number(index[1]) + 1}`;
-			const words = wordsOf(part);
+			const words = FIELD_WORDS[part] ?? wordsOf(part);
 			return /^[A-Z]{2}/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
 		});
 	const text = parts.join(' › ');

@@ -1,19 +1,18 @@
-import { COLLECTIONS } from '../schemas/index.ts';
+import { COLLECTIONS, type DefinitionCollection } from '../schemas/index.ts';
 import { OWNING_SIDES } from '../schemas/vocabulary.ts';
 import { CHANGE_VERBS, type EntryChange, formatFieldChange, proseDiff } from '../model/diff.ts';
-import type { Entry, Playbook } from '../model/playbook.ts';
-import { dependantsOf } from '../checks/references.ts';
+import { type Entry, isDefinition, type Playbook } from '../model/playbook.ts';
+import { dependantsOf } from '../model/references.ts';
 import { entryTitle, pathOf } from '../model/views.ts';
 import { markdownCode, markdownLink, markdownText as escape, mention } from './markdown-text.ts';
 
 /** The marker the pull-request workflow finds its own comment by, to update it. */
 export const COMMENT_MARKER = '<!-- playbook-diff -->';
 
-/** Who must approve a change: its owners on the base ref by side (proposed owners if new). */
-function approversLine(change: EntryChange, base: Playbook): string {
-	const entry = (change.status === 'added' ? change.after : change.before) as Entry<'personas'>;
+/** Who must approve a change to a definition: its owners on the base ref by side (proposed owners if new). */
+function approversLine(definition: Entry<DefinitionCollection>, base: Playbook): string {
 	const sides = OWNING_SIDES.map((side) => {
-		const owners = entry.data.owners
+		const owners = definition.data.owners
 			.map((id) => base.entries.team.get(id))
 			.filter((person) => person?.data.department === side)
 			.map(
@@ -99,18 +98,17 @@ export function diffMarkdown(
 		}
 		if (change.status === 'added')
 			lines.push(
-				`- New, with status ${escape(String((entry.data as { status?: string }).status ?? ''))}`.replace(
-					/ with status $/,
-					'',
-				),
+				'status' in entry.data ? `- New, with status ${escape(entry.data.status)}` : '- New',
 			);
 		if (change.fields.length > 0 || change.status === 'added') lines.push('');
 		if (change.body) lines.push(`Text: ${bodyDiff(change)}`, '');
 		const touched = touchesLine(change, base, head, site);
 		if (touched) lines.push(touched, '');
-		if (COLLECTIONS[change.collection].kind === 'definition')
-			lines.push(approversLine(change, base), '');
-		if (change.collection === 'team')
+		// Who approves: a definition's owners (on the base branch; the proposed ones when it is
+		// new); people, who own no one, are approved by revenue operations or an executive.
+		const owned = change.status === 'added' ? change.after : change.before;
+		if (owned && isDefinition(owned)) lines.push(approversLine(owned, base), '');
+		if (COLLECTIONS[change.collection].kind === 'team')
 			lines.push('Needs approval from someone in revenue operations or an executive.', '');
 	}
 	return lines.join('\n');

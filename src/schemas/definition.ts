@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntryIdSchema, IsoDateSchema, SummarySchema, TextSchema, TitleSchema } from './fields.ts';
+import { reference, IsoDateSchema, SummarySchema, TextSchema, TitleSchema } from './fields.ts';
 import { STATUSES } from './vocabulary.ts';
 
 /**
@@ -15,7 +15,7 @@ export const definitionShape = {
 	 * Ids of people in `content/team`. At least one must be in sales and one in marketing
 	 * (checked across entries). Example: `[dana-whitfield, marco-silva]`.
 	 */
-	owners: z.array(EntryIdSchema),
+	owners: z.array(reference('team')),
 	/** `draft` | `approved` | `deprecated`. */
 	status: z.enum(STATUSES),
 	/** Day it was last reviewed, `YYYY-MM-DD`. */

@@ -19,6 +19,23 @@ export const EntryIdSchema = z.string().regex(ID_PATTERN, {
 		'is not an entry id. Use the file name of the entry without its extension: letters, digits, - and _.',
 });
 
+/**
+ * The collection whose ids a reference field holds, recorded by `reference()` on the field.
+ * Typed as text: the collection names come from the table built out of these very schemas, so
+ * naming them here would make the types go round in a circle. `src/model/references.ts` holds
+ * each one to a collection when it reads them.
+ */
+export const referenceTargets = z.registry<{ collection: string }>();
+
+/**
+ * A reference to an entry of `collection`, by id, declared where the field is (as Astro's
+ * `reference()` is): the reference table, the editor's pickers and the dangling-reference rule
+ * all read the target from here. Each call is a schema of its own, so each field keeps its target.
+ */
+export function reference(collection: string) {
+	return EntryIdSchema.clone().register(referenceTargets, { collection });
+}
+
 /** Characters that break a line or drive a terminal: C0 and C1 controls but tab, DEL, U+2028, U+2029. */
 // eslint-disable-next-line no-control-regex -- control characters are what is matched
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -14,8 +14,9 @@ import { ResultsSchema } from './results.ts';
 
 /**
  * Every collection of the content contract: its folder under `content/`, its schema, the file
- * extensions it reads and how the site names it. The build, the checker and the pages all loop
- * over this one table.
+ * extensions it reads, how the site names it, and which keys name and summarise an entry. The
+ * build, the checker, the pages and the editor all loop over this one table; `COLLECTION_SPECS`
+ * below holds each row's keys to its own schema.
  */
 export const COLLECTIONS = {
 	team: {
@@ -24,6 +25,9 @@ export const COLLECTIONS = {
 		extensions: ['.yaml', '.yml'],
 		label: 'Team',
 		singular: 'Person',
+		// A person's `title` is their job: they are called by name, and their job says who they are.
+		nameKey: 'name',
+		summaryKey: 'title',
 	},
 	personas: {
 		schema: PersonaSchema,
@@ -31,6 +35,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Personas',
 		singular: 'Persona',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	icp: {
 		schema: IcpSchema,
@@ -39,6 +45,8 @@ export const COLLECTIONS = {
 		label: 'Ideal customer profile',
 		abbreviation: 'ICP',
 		singular: 'ICP tier',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	'lead-stages': {
 		schema: LeadStageSchema,
@@ -46,6 +54,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Lead stages',
 		singular: 'Lead stage',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	'buyer-stages': {
 		schema: BuyerStageSchema,
@@ -53,6 +63,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Buyer stages',
 		singular: 'Buyer stage',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	library: {
 		schema: LibraryItemSchema,
@@ -60,6 +72,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Content library',
 		singular: 'Library item',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	slas: {
 		schema: SlaSchema,
@@ -68,6 +82,8 @@ export const COLLECTIONS = {
 		label: 'Service-level agreements',
 		abbreviation: 'SLA',
 		singular: 'SLA',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	glossary: {
 		schema: GlossaryTermSchema,
@@ -75,6 +91,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Glossary',
 		singular: 'Glossary term',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	metrics: {
 		schema: MetricSchema,
@@ -82,6 +100,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Shared metrics',
 		singular: 'Metric',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	tracks: {
 		schema: TrackSchema,
@@ -89,6 +109,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Onboarding tracks',
 		singular: 'Onboarding track',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	guides: {
 		schema: GuideSchema,
@@ -96,6 +118,8 @@ export const COLLECTIONS = {
 		extensions: ['.mdx', '.md'],
 		label: 'Guides',
 		singular: 'Guide',
+		nameKey: 'title',
+		summaryKey: 'summary',
 	},
 	results: {
 		schema: ResultsSchema,
@@ -103,6 +127,7 @@ export const COLLECTIONS = {
 		extensions: ['.yaml', '.yml'],
 		label: 'Monthly results',
 		singular: 'Monthly results',
+		nameKey: 'month',
 	},
 } as const;
 
@@ -110,6 +135,30 @@ export type CollectionName = keyof typeof COLLECTIONS;
 export type DefinitionCollection = {
 	[C in CollectionName]: (typeof COLLECTIONS)[C]['kind'] extends 'definition' ? C : never;
 }[CollectionName];
+
+/** The validated data of an entry of collection `C`. */
+export type EntryData<C extends CollectionName> = z.output<(typeof COLLECTIONS)[C]['schema']>;
+
+/** The keys of collection `C`'s data that hold one line of text. */
+type TextKey<C extends CollectionName> = {
+	[K in keyof EntryData<C>]-?: EntryData<C>[K] extends string | undefined ? K : never;
+}[keyof EntryData<C>];
+
+/** What the table says of collection `C`, in terms of its own schema. */
+export interface CollectionSpec<C extends CollectionName> {
+	kind: (typeof COLLECTIONS)[C]['kind'];
+	/** The key that holds what an entry is called in headings, links and lists. */
+	nameKey: TextKey<C>;
+	/** The key that holds the line read under its name, where it has one. */
+	summaryKey?: TextKey<C>;
+}
+
+/**
+ * The table seen one collection at a time: `COLLECTION_SPECS[entry.collection]` speaks of the
+ * entry's own keys, which a lookup in the plain table cannot. Assigning the table here is also
+ * the check that every row's keys are keys of its schema.
+ */
+export const COLLECTION_SPECS: { readonly [C in CollectionName]: CollectionSpec<C> } = COLLECTIONS;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
 
@@ -126,12 +175,12 @@ export const PAGE_COLLECTIONS = COLLECTION_NAMES.filter(
 export function isCollectionName(name: string): name is CollectionName {
 	return (COLLECTION_NAMES as string[]).includes(name);
 }
-export const DEFINITION_COLLECTIONS = COLLECTION_NAMES.filter(
-	(name): name is DefinitionCollection => COLLECTIONS[name].kind === 'definition',
-);
 
-/** The validated data of an entry of collection `C`. */
-export type EntryData<C extends CollectionName> = z.output<(typeof COLLECTIONS)[C]['schema']>;
+/** True when a collection holds definitions, co-owned by sales and marketing. */
+export function isDefinitionCollection(name: CollectionName): name is DefinitionCollection {
+	return COLLECTIONS[name].kind === 'definition';
+}
+export const DEFINITION_COLLECTIONS = COLLECTION_NAMES.filter(isDefinitionCollection);
 
 export { BuyerStageSchema, GuideSchema, IcpSchema, LeadStageSchema, LibraryItemSchema };
 export { PersonaSchema, SlaSchema, TeamSchema, GlossaryTermSchema, MetricSchema, TrackSchema };

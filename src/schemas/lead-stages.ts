@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definitionShape } from './definition.ts';
-import { EntryIdSchema, TextListSchema, TextSchema } from './fields.ts';
+import { reference, TextListSchema, TextSchema } from './fields.ts';
 import { DEPARTMENTS } from './vocabulary.ts';
 
 /** A stage of the lead lifecycle, in `content/lead-stages/<id>.mdx`. */
@@ -21,7 +21,7 @@ export const LeadStageSchema = z.strictObject({
 	/** Lead score needed to enter. Optional. */
 	score_threshold: z.number().nonnegative({ error: 'is below zero. Use zero or more.' }).optional(),
 	/** Ids of the stages a lead can move to; empty for a terminal stage. */
-	next: z.array(EntryIdSchema).default([]),
+	next: z.array(reference('lead-stages')).default([]),
 	/** Reasons a lead is rejected from this stage. Optional. */
 	rejection_reasons: TextListSchema.optional(),
 });

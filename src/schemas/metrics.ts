@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definitionShape } from './definition.ts';
-import { EntryIdSchema, TextSchema } from './fields.ts';
+import { reference, TextSchema } from './fields.ts';
 
 /** A revenue metric both teams report the same way, in `content/metrics/<id>.mdx`. */
 export const MetricSchema = z.strictObject({
@@ -22,7 +22,7 @@ export const MetricSchema = z.strictObject({
 	/** The system of record, e.g. `CRM funnel report`. */
 	source: TextSchema,
 	/** Ids of the lead stages it spans, e.g. `[mql, sql]`. */
-	lead_stages: z.array(EntryIdSchema).default([]),
+	lead_stages: z.array(reference('lead-stages')).default([]),
 });
 
 export type Metric = z.output<typeof MetricSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definitionShape } from './definition.ts';
-import { EntryIdSchema, TextListSchema, TextSchema } from './fields.ts';
+import { reference, TextListSchema, TextSchema } from './fields.ts';
 import { BUYING_ROLES } from './vocabulary.ts';
 
 /** A buyer persona, in `content/personas/<id>.mdx`. */
@@ -11,7 +11,7 @@ export const PersonaSchema = z.strictObject({
 	/** Part in the buying decision: economic-buyer | champion | technical-evaluator | user | influencer. */
 	buying_role: z.enum(BUYING_ROLES),
 	/** Ids of the ICP tiers this persona is found in. */
-	icp: z.array(EntryIdSchema).default([]),
+	icp: z.array(reference('icp')).default([]),
 	/** What they are measured on, in their words. */
 	goals: TextListSchema.default([]),
 	/** What hurts today. */

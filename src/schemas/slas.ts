@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { definitionShape } from './definition.ts';
-import { EntryIdSchema, TextSchema } from './fields.ts';
+import { reference, TextSchema } from './fields.ts';
 import { DEPARTMENTS } from './vocabulary.ts';
 
 /**
@@ -52,7 +52,7 @@ export const SlaSchema = z.strictObject({
 	/** The department it serves. */
 	to: z.enum(DEPARTMENTS),
 	/** Id of the lead stage it governs. Optional. */
-	lead_stage: EntryIdSchema.optional(),
+	lead_stage: reference('lead-stages').optional(),
 	/** The promises, each measurable. Required, non-empty. */
 	commitments: z.array(CommitmentSchema).min(1, {
 		error: 'is an empty list. Add at least one commitment with what, target, unit and period.',

@@ -1,9 +1,9 @@
-import { REFERENCE_FIELDS } from '../checks/references.ts';
 import { type FieldChange, readerFieldChange } from '../model/diff.ts';
 import type { Playbook } from '../model/playbook.ts';
+import { referenceTarget } from '../model/references.ts';
 import { titleOf } from '../model/views.ts';
 import type { HistoryEvent } from '../review/history.ts';
-import { COLLECTIONS, type CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../schemas/index.ts';
 
 /** One commit's changes to the playbook: who made it, when, and each definition it touched. */
 export interface CommitChanges {
@@ -41,20 +41,6 @@ export function capped<T>(items: readonly T[], limit: number): { shown: T[]; mor
 }
 
 /**
- * The collection a changed field names entries of, by id: the references of the content contract
- * and a definition's owners. `commitments[0].target` names none.
- */
-function referencedCollection(
-	collection: CollectionName,
-	field: string,
-): CollectionName | undefined {
-	if (field === 'owners' && COLLECTIONS[collection].kind === 'definition') return 'team';
-	return REFERENCE_FIELDS.find(
-		(reference) => reference.from === collection && reference.field === field,
-	)?.to;
-}
-
-/**
  * One changed field as a reader reads it, where the field names other entries by their titles
  * and people by their names: `Lead stage: Sales Accepted Lead → Marketing Qualified Lead`, not
  * `sal → mql`. An id that no longer names an entry stays as it is.
@@ -64,7 +50,8 @@ export function changeInWords(
 	collection: CollectionName,
 	change: FieldChange,
 ): string {
-	const target = referencedCollection(collection, change.field);
+	// The references of the content contract, a definition's owners among them.
+	const target = referenceTarget(collection, change.field);
 	if (!target) return readerFieldChange(change);
 	const title = (id: string) => titleOf(playbook, target, id);
 	return readerFieldChange({

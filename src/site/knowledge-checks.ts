@@ -54,29 +54,36 @@ export function stepQuestions(
 	return [...written, ...generatedQuestions(playbook, ref.collection, target)];
 }
 
+/** Makes the questions one entry of collection `C` asks, before their choices are picked. */
+type QuestionMaker<C extends CollectionName> = (playbook: Playbook, entry: Entry<C>) => Draft[];
+
+/**
+ * What each collection asks about its entries; `undefined` where there is nothing to ask. Typed
+ * over every collection, so a new collection must say whether its entries make questions.
+ */
+const QUESTIONS: { [C in CollectionName]: QuestionMaker<C> | undefined } = {
+	team: undefined,
+	personas: personaQuestions,
+	icp: undefined,
+	'lead-stages': leadStageQuestions,
+	'buyer-stages': undefined,
+	library: undefined,
+	slas: slaQuestions,
+	glossary: glossaryQuestions,
+	metrics: metricQuestions,
+	tracks: undefined,
+	guides: undefined,
+	results: undefined,
+};
+
 /** The questions made from one entry; collections with nothing to ask about give none. */
-export function generatedQuestions(
+export function generatedQuestions<C extends CollectionName>(
 	playbook: Playbook,
-	collection: CollectionName,
-	entry: Entry,
+	collection: C,
+	entry: Entry<C>,
 ): Question[] {
 	const source = { title: entryTitle(entry), path: pathOf(collection, entry.id) };
-	const drafts = (() => {
-		switch (collection) {
-			case 'lead-stages':
-				return leadStageQuestions(playbook, entry as Entry<'lead-stages'>);
-			case 'slas':
-				return slaQuestions(playbook, entry as Entry<'slas'>);
-			case 'glossary':
-				return glossaryQuestions(playbook, entry as Entry<'glossary'>);
-			case 'metrics':
-				return metricQuestions(playbook, entry as Entry<'metrics'>);
-			case 'personas':
-				return personaQuestions(playbook, entry as Entry<'personas'>);
-			default:
-				return [];
-		}
-	})();
+	const drafts = QUESTIONS[collection]?.(playbook, entry) ?? [];
 	return drafts.flatMap((draft) => {
 		const wrong = distinct(draft.wrong, draft.answer).slice(0, WRONG_CHOICES);
 		if (wrong.length === 0) return []; // nothing to choose between: no question

@@ -1,4 +1,4 @@
-import type { DefinitionCollection } from '../schemas/index.ts';
+import { type DefinitionCollection, isDefinitionCollection } from '../schemas/index.ts';
 import type { History, HistoryEvent } from '../review/history.ts';
 import type { Playbook } from '../model/playbook.ts';
 import { reviewsDue } from '../model/review-dates.ts';
@@ -10,23 +10,23 @@ export function startOfPreviousMonth(today: string): string {
 	return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
 }
 
+/** A change to a definition, as the history tells it. */
+type DefinitionEvent = HistoryEvent & { collection: DefinitionCollection };
+
 /** Everything the monthly sales and marketing meeting looks at, as of `today`. */
 export function meetingAgenda(playbook: Playbook, history: History, today: string) {
 	const since = startOfPreviousMonth(today);
-	const changed: HistoryEvent[] = history.available
+	const changed = history.available
 		? history.recent.filter(
-				(event) =>
-					event.date >= since &&
-					event.collection !== 'team' &&
-					event.collection !== 'guides' &&
-					event.collection !== 'tracks',
+				(event): event is DefinitionEvent =>
+					event.date >= since && isDefinitionCollection(event.collection),
 			)
 		: [];
 	return {
 		since,
 		metrics: sorted(playbook, 'metrics'),
 		slas: sorted(playbook, 'slas'),
-		changed: changed as (HistoryEvent & { collection: DefinitionCollection })[],
+		changed,
 		historyAvailable: history.available,
 		due: reviewsDue(playbook, today),
 	};

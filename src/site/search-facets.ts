@@ -63,11 +63,11 @@ export function searchFacets(playbook: Playbook, entry: Entry): SearchFacets {
 		...facets.keywords,
 		...(data.avoid ?? []),
 		collectionAbbreviation(entry.collection),
-		...(entry.collection === 'library' ? answerWords((entry as Entry<'library'>).data) : []),
+		...(entry.collection === 'library' ? answerWords(entry.data) : []),
 	]);
 
 	if (entry.collection === 'library') {
-		const item = (entry as Entry<'library'>).data;
+		const item = entry.data;
 
 		const stages = item.stages.map((id) => titleOf(playbook, 'buyer-stages', id));
 		facets.filters.stage = stages;
@@ -139,5 +139,5 @@ function setKeywords(facets: SearchFacets, words: (string | undefined)[]) {
 export function kindLineWeight(entry: Entry): number | undefined {
 	if (!collectionAbbreviation(entry.collection)) return undefined;
 	if (entry.collection !== 'icp') return 10;
-	return Math.max(1, 10 - ((entry as Entry<'icp'>).data.tier - 1));
+	return Math.max(1, 10 - (entry.data.tier - 1));
 }

@@ -321,6 +321,8 @@ export function readSource(source: ContentSource): ReadResult {
 				});
 				continue;
 			}
+			// The data is what this collection's own schema gave, which the type checker cannot
+			// pair with the collection's name inside a loop over every collection.
 			entries.push({
 				collection,
 				id,
@@ -329,7 +331,7 @@ export function readSource(source: ContentSource): ReadResult {
 				data: result.data,
 				body: parsed.body,
 				bodyLine: parsed.bodyLine,
-			});
+			} as Entry);
 		}
 	}
 	const hasTeam = folders.includes('team') && source.files('team').length > 0;

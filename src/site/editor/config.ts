@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+	COLLECTION_SPECS,
 	COLLECTIONS,
 	PAGE_COLLECTIONS,
 	type CollectionName,
@@ -7,7 +8,8 @@ import {
 } from '../../schemas/index.ts';
 import { IsoDateSchema } from '../../schemas/fields.ts';
 import { labelOf } from '../../schemas/vocabulary.ts';
-import { REFERENCE_FIELDS } from '../../checks/references.ts';
+import { referenceTarget } from '../../model/references.ts';
+import { fieldLabel } from '../../model/words.ts';
 import { BODY } from '../../browser/entry-file.ts';
 import { COLLECTION_PAGES } from '../collections.ts';
 import type { FieldHints } from './field-hints.ts';
@@ -50,30 +52,6 @@ type JsonSchema = {
 	required?: string[];
 };
 
-/** Field labels where the key alone does not read well. */
-const LABELS: Record<string, string> = {
-	icp: 'ICP tiers',
-	next: 'Next stages',
-	see_also: 'See also',
-	review_every: 'Review every (months)',
-	annual_revenue_usd: 'Annual revenue (USD)',
-	url: 'Link',
-	lead_stage: 'Lead stage',
-	lead_stages: 'Lead stages',
-	worked_by: 'Worked by',
-	buyer_question: "The buyer's question",
-	talk_track: 'Talk track',
-	measured_in: 'Measured in',
-	score_threshold: 'Lead score threshold',
-	read: 'Read',
-	take: 'What to take from it',
-	min: 'At least',
-	max: 'At most',
-	github: 'GitHub handle',
-	email: 'E-mail',
-	left: 'Left the company on',
-};
-
 /** What one item of a list of texts is called in the form. */
 const LIST_ITEM_LABELS: Record<string, string> = {
 	aliases: 'Alias',
@@ -88,11 +66,6 @@ const LIST_ITEM_LABELS: Record<string, string> = {
 	disqualifiers: 'Disqualifier',
 	avoid: 'Word to avoid',
 };
-
-export function fieldLabel(key: string): string {
-	const label = LABELS[key] ?? key.replace(/_/g, ' ');
-	return label.charAt(0).toUpperCase() + label.slice(1);
-}
 
 /** The whole configuration. */
 export function editorConfig(input: EditorConfigInput): Record<string, unknown> {
@@ -129,9 +102,35 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
 	};
 }
 
+/**
+ * How the editor lists and picks entries of a collection: by the key that names them. People
+ * come with their department, so both sides of an ownership are easy to see.
+ */
+function namedBy(name: CollectionName) {
+	const { kind, nameKey, summaryKey } = COLLECTION_SPECS[name];
+	if (kind !== 'team')
+		return {
+			nameKey,
+			summary: `{{${nameKey}}}`,
+			sortable: [nameKey],
+			search: [nameKey],
+			display: [nameKey],
+		};
+	const withSide = `{{${nameKey}}} ({{department}})`;
+	return {
+		nameKey,
+		summary: withSide,
+		sortable: [nameKey, 'department'],
+		search: [nameKey, 'department', ...(summaryKey ? [summaryKey] : [])],
+		display: [withSide],
+	};
+}
+
 function collectionConfig(name: PageCollection, input: EditorConfigInput) {
 	const collection = COLLECTIONS[name];
-	const isTeam = name === 'team';
+	const naming = namedBy(name);
+	// YAML files hold data alone; Markdown files carry a page of text below it.
+	const hasBody = !collection.extensions.some((extension) => extension === '.yaml');
 	const fields = schemaFields(name, input);
 	return {
 		name,
@@ -140,19 +139,18 @@ function collectionConfig(name: PageCollection, input: EditorConfigInput) {
 		description: COLLECTION_PAGES[name].intro,
 		folder: joinPath(input.contentPath, name),
 		extension: collection.extensions[0].slice(1),
-		format: isTeam ? 'yaml' : 'frontmatter',
+		format: hasBody ? 'frontmatter' : 'yaml',
 		create: true,
 		// Removing a definition is a decision for a pull request of its own, made in git.
 		delete: false,
-		identifier_field: isTeam ? 'name' : 'title',
+		identifier_field: naming.nameKey,
 		// The file name is the entry's id: made from the title for a new entry, never changed after.
 		slug: '{{slug}}',
-		summary: isTeam ? '{{name}} ({{department}})' : '{{title}}',
-		sortable_fields: isTeam ? ['name', 'department'] : ['title'],
+		summary: naming.summary,
+		sortable_fields: naming.sortable,
 		editor: { preview: false },
-		fields: isTeam
-			? fields
-			: [
+		fields: hasBody
+			? [
 					...fields,
 					{
 						name: BODY,
@@ -161,7 +159,8 @@ function collectionConfig(name: PageCollection, input: EditorConfigInput) {
 						required: false,
 						hint: 'The page below the fields, in Markdown. Saved exactly as you write it.',
 					},
-				],
+				]
+			: fields,
 	};
 }
 
@@ -277,21 +276,14 @@ function widgetFor(
 	return { widget: 'string', ...stringRules(schema) };
 }
 
-/** The collection a key refers to by id, when it does. */
-function referenceTarget(collection: CollectionName, path: string): CollectionName | undefined {
-	if (path === 'owners' && COLLECTIONS[collection].kind === 'definition') return 'team';
-	return REFERENCE_FIELDS.find((field) => field.from === collection && field.field === path)?.to;
-}
-
 function relation(to: CollectionName, multiple: boolean, list?: JsonSchema) {
-	const isTeam = to === 'team';
+	const naming = namedBy(to);
 	return {
 		widget: 'relation',
 		collection: to,
 		value_field: '{{slug}}',
-		// People are picked by name and shown with their department, so both sides are easy to see.
-		search_fields: isTeam ? ['name', 'department', 'title'] : ['title'],
-		display_fields: isTeam ? ['{{name}} ({{department}})'] : ['title'],
+		search_fields: naming.search,
+		display_fields: naming.display,
 		multiple,
 		...(list && listBounds(list)),
 		options_length: 200,
