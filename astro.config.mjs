@@ -5,33 +5,34 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { playbookCheck, playbookEditor, playbookSearchIndex } from './src/integration.ts';
+import {
+	playbookCheck,
+	playbookEditor,
+	playbookSearchIndex,
+	playbookSettings,
+} from './src/integration.ts';
 import { outDir } from './src/site/out-dir.ts';
 import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { COLLECTIONS, PAGE_COLLECTIONS } from './src/schemas/index.ts';
 
-const content = process.env.PLAYBOOK_CONTENT;
-// A playbook is internal by default: search engines are asked not to index or follow it.
-const isPublic = process.env.PLAYBOOK_PUBLIC === 'true';
+// Every PLAYBOOK_* variable, parsed once; a bad value stops here in one line (src/schemas/settings.ts).
+const settings = playbookSettings();
 // PLAYBOOK_REPO=owner/name links every page to its file on GitHub and fills the editor's backend.
-const github = (() => {
-	try {
-		return editorSettings();
-	} catch {
-		return undefined; // the editor integration reports the setting in one line
-	}
-})();
+const github = editorSettings();
 
 /** @type {import('@astrojs/starlight/types').StarlightUserConfig} */
 const starlightOptions = {
 	title: 'Revenue Playbook',
 	description: 'The definitions sales and marketing agree on, owned by both.',
 	disable404Route: false,
-	...(github?.repo && {
+	...(github.repo && {
 		editLink: { baseUrl: `https://github.com/${github.repo}/edit/${github.branch}/` },
 	}),
-	head: isPublic ? [] : [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } }],
+	// A playbook is internal by default: search engines are asked not to index or follow it.
+	head: settings.public
+		? []
+		: [{ tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } }],
 	sidebar: [
 		{ label: 'Home', link: '/' },
 		{ label: 'Find content', link: '/find/' },
@@ -63,17 +64,18 @@ export default defineConfig({
 	// Astro caches loaded content per cache folder; another content folder gets its own, so
 	// entries of one playbook never linger in the build of another. The folder is the user's own:
 	// on a shared machine, one made by someone else could not be written.
-	cacheDir: content
-		? join(
-				tmpdir(),
-				`playbook-astro-cache-${process.getuid?.() ?? 'user'}`,
-				createHash('sha256').update(resolve(content)).digest('hex').slice(0, 12),
-			)
-		: './node_modules/.astro',
-	site: process.env.PLAYBOOK_SITE || 'https://playbook.example',
+	cacheDir:
+		settings.content !== 'content'
+			? join(
+					tmpdir(),
+					`playbook-astro-cache-${process.getuid?.() ?? 'user'}`,
+					createHash('sha256').update(resolve(settings.content)).digest('hex').slice(0, 12),
+				)
+			: './node_modules/.astro',
+	site: settings.site,
 	outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
 	// A sub-folder to serve from, such as /playbook on GitHub Pages; links follow it.
-	base: process.env.PLAYBOOK_BASE || '/',
+	base: settings.base,
 	// Only scripts Astro bundled or hashed run, so markup that slips into a page cannot.
 	security: { csp: contentSecurityPolicy() },
 	// Two files that claim one id, or two pages one address, fail the build: a warning would

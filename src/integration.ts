@@ -1,14 +1,30 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import { checkContent } from './checks/index.ts';
 import { formatProblem, formatSummary } from './checks/problems/reporters.ts';
 import { dropStaleContentCache } from './site/content-cache.ts';
 import { contentDir } from './checks/read/content-dir.ts';
 import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
-import { editorSettings, EditorSettingsError } from './site/editor/settings.ts';
+import { editorSettings } from './site/editor/settings.ts';
 import { indexSite } from './site/search-index.ts';
+import { type Settings, settings, SettingsError } from './schemas/settings.ts';
+
+/**
+ * The playbook's settings for astro.config.mjs. Bad values stop Astro before it starts, one line
+ * each and exit 1: thrown from the config, they would reach the reader inside Astro's "could not
+ * load your config" with a stack trace.
+ */
+export function playbookSettings(): Settings {
+	try {
+		return settings();
+	} catch (error) {
+		if (!(error instanceof SettingsError)) throw error;
+		for (const line of error.lines) console.error(line);
+		console.error('Nothing was built: fix the settings above and build again.');
+		process.exit(1);
+	}
+}
 
 /**
  * Runs the playbook checker before Astro reads any content, so the build fails with the same
@@ -20,10 +36,8 @@ export function playbookCheck(): AstroIntegration {
 		hooks: {
 			'astro:config:setup': ({ config, command, logger }) => {
 				const folder = contentDir();
-				const report = checkContent(folder, {
-					strict: process.env.PLAYBOOK_STRICT === 'true',
-					today: process.env.PLAYBOOK_TODAY,
-				});
+				const { strict, today } = settings();
+				const report = checkContent(folder, { strict, today });
 				for (const problem of report.problems) {
 					(problem.severity === 'error' ? console.error : console.warn)(formatProblem(problem));
 				}
@@ -54,23 +68,12 @@ export function playbookCheck(): AstroIntegration {
 
 /**
  * Serves the editor's code under `/admin/decap/`: copied into the built site, and read from the
- * npm package while `npm run dev` runs. Settings for it that make no sense stop the build in one line.
+ * npm package while `npm run dev` runs.
  */
 export function playbookEditor(): AstroIntegration {
 	return {
 		name: 'playbook-editor',
 		hooks: {
-			'astro:config:setup': () => {
-				try {
-					editorSettings();
-				} catch (error) {
-					if (!(error instanceof EditorSettingsError)) throw error;
-					console.error(error.message);
-					const stop = new AstroError('The editor settings are not valid.', 'Fix the line above.');
-					stop.stack = '';
-					throw stop;
-				}
-			},
 			'astro:server:setup': ({ server }) => {
 				const base = server.config.base;
 				server.middlewares.use((request, response, next) => {
@@ -103,7 +106,7 @@ export function playbookSearchIndex(): AstroIntegration {
 		name: 'playbook-search-index',
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
-				if (process.env.PLAYBOOK_SEARCH_AFTER_BUILD === 'true') return;
+				if (settings().searchAfterBuild) return;
 				const started = performance.now();
 				const { pages } = await indexSite(fileURLToPath(dir));
 				logger.info(

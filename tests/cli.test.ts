@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { COMMANDS } from '../src/cli/commands.ts';
 import { playbookWith, runPlaybook as playbook, TODAY } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -64,6 +65,75 @@ describe('npm run check', () => {
 		expect(code).toBe(2);
 		expect(stderr).toMatch(/Usage: playbook/);
 		noStackTrace(stderr);
+	});
+});
+
+describe('the command line', () => {
+	const names = Object.keys(COMMANDS);
+
+	test('every npm script that runs the CLI names a command, and every command has its script', () => {
+		const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+			scripts: Record<string, string>;
+		};
+		const cli = Object.entries(scripts).flatMap(([script, line]) => {
+			const match = /^node src\/cli\/playbook\.ts (\S+)$/.exec(line);
+			return match ? [[script, match[1]]] : [];
+		});
+		expect(cli.filter(([script, command]) => script !== command)).toEqual([]);
+		expect(cli.map(([, command]) => command).sort()).toEqual([...names].sort());
+		expect(Object.values(scripts).filter((line) => line.includes('playbook.ts'))).toHaveLength(
+			names.length,
+		);
+	});
+
+	test('--help lists every command with its usage and summary; <command> --help shows one', () => {
+		const help = playbook(['--help']);
+		expect(help.code).toBe(0);
+		for (const [name, { summary }] of Object.entries(COMMANDS)) {
+			expect(help.stdout).toMatch(new RegExp(`^ {2}${name}\\b`, 'm'));
+			expect(help.stdout).toContain(summary);
+		}
+		const check = playbook(['check', '--help']);
+		expect(check.code).toBe(0);
+		expect(check.stdout).toBe(
+			'Usage: playbook check [--content DIR] [--strict] [--format text|json]\n\ncheck a content folder\n',
+		);
+	});
+
+	test('npm run check loads the checker only, not the build, the site or the editor', () => {
+		const hook = `data:text/javascript,${encodeURIComponent(
+			"import { registerHooks } from 'node:module'; const seen = new Set(); registerHooks({ resolve: (s, c, next) => { const r = next(s, c); seen.add(r.url); return r; } }); process.on('exit', () => console.error(JSON.stringify([...seen])));",
+		)}`;
+		const result = spawnSync(process.execPath, ['--import', hook, CLI, 'check'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' },
+		});
+		expect(result.status, result.stderr).toBe(0);
+		const loaded = (JSON.parse(result.stderr.trim().split('\n').at(-1)!) as string[])
+			.filter((url) => url.startsWith('file:') && url.includes('/src/'))
+			.map((url) => url.slice(url.indexOf('/src/') + 1));
+		expect(loaded.filter((file) => file.startsWith('src/cli/')).sort()).toEqual([
+			'src/cli/check.ts',
+			'src/cli/commands.ts',
+			'src/cli/playbook.ts',
+			'src/cli/usage.ts',
+		]);
+		expect(loaded.filter((file) => file.startsWith('src/site/'))).toEqual([]);
+	});
+
+	test('a bad setting is one line naming the variable and the fix, and exit 2', () => {
+		const result = spawnSync(process.execPath, [CLI, 'check'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			env: { ...process.env, PLAYBOOK_TODAY: '2026-02-30', PLAYBOOK_STRICT: 'yes' },
+		});
+		expect(result.status).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.trim().split('\n')).toEqual([
+			'PLAYBOOK_TODAY  is "2026-02-30", which is not a real date written YYYY-MM-DD. Leave it unset for today, or set a real day such as 2026-11-24.',
+			'PLAYBOOK_STRICT  is "yes", which is neither true nor false. Set true to fail the build on overdue reviews, or leave it unset to warn about them.',
+		]);
 	});
 });
 

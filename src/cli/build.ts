@@ -5,6 +5,7 @@ import { contentDir } from '../checks/read/content-dir.ts';
 import { checkContent } from '../checks/index.ts';
 import { formatProblem, formatSummary } from '../checks/problems/reporters.ts';
 import { asideDir, outDir, removeLeftovers, swapIn, takeBuildLock } from '../site/out-dir.ts';
+import { settings } from '../schemas/settings.ts';
 import { indexSite } from '../site/search-index.ts';
 import { UsageError } from './usage.ts';
 
@@ -37,8 +38,8 @@ export async function runBuild(args: string[]): Promise<number> {
 		// checker's lines, not Astro's start-up warnings ahead of them. Astro checks again
 		// (src/integration.ts), which also serves a plain `astro build`, and prints warnings.
 		const report = checkContent(contentDir(), {
-			strict: process.env.PLAYBOOK_STRICT === 'true',
-			today: process.env.PLAYBOOK_TODAY,
+			strict: settings().strict,
+			today: settings().today,
 		});
 		if (report.errorCount > 0) {
 			for (const found of report.problems) console.error(formatProblem(found));

@@ -1,6 +1,6 @@
 import { checkContent } from '../checks/index.ts';
 import { formatGithubAnnotations, formatJson, formatText } from '../checks/problems/reporters.ts';
-import { contentFolder, parseOptions, todayFromEnv, UsageError } from './usage.ts';
+import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
 /** `playbook check [--content DIR] [--strict] [--format text|json]`. Returns the exit code. */
 export function runCheck(args: string[]): number {
@@ -16,7 +16,7 @@ export function runCheck(args: string[]): number {
 	contentFolder(values.content);
 
 	// 2. Read, validate and cross-check the whole playbook in one pass.
-	const report = checkContent(values.content, { strict: values.strict, today: todayFromEnv() });
+	const report = checkContent(values.content, { strict: values.strict, today: today() });
 
 	// 3. Print every problem, one line each, then the summary; annotate the pull request in CI.
 	console.log(values.format === 'json' ? formatJson(report) : formatText(report));

@@ -11,6 +11,7 @@ import { markdownCode, markdownText, markdownUrl } from '../review/markdown-text
 import { formatProblem } from '../checks/problems/reporters.ts';
 import type { Problem } from '../checks/problems/problems.ts';
 import { checkAt, playbookAt, repositoryRoot } from './git-playbooks.ts';
+import { settings } from '../schemas/settings.ts';
 import { parseOptions, today, UsageError } from './usage.ts';
 
 /**
@@ -26,7 +27,7 @@ export function runDiff(args: string[]): number {
 		args,
 		{
 			content: { type: 'string', default: 'content' },
-			site: { type: 'string', default: process.env.PLAYBOOK_SITE || 'https://playbook.example' },
+			site: { type: 'string', default: settings().site },
 			'max-length': { type: 'string' },
 			summary: { type: 'string' },
 			'run-url': { type: 'string' },

@@ -2,7 +2,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_EDITOR_PORT, editorSettings, gitRootOf } from '../site/editor/settings.ts';
+import { settings } from '../schemas/settings.ts';
+import { gitRootOf } from '../site/editor/settings.ts';
 import {
 	type EditorBackend,
 	portInUse,
@@ -26,10 +27,7 @@ export async function runEdit(args: string[]): Promise<number> {
 	const { values } = parseOptions(args, {
 		content: { type: 'string', default: 'content' },
 		port: { type: 'string', default: '4321' },
-		'backend-port': {
-			type: 'string',
-			default: process.env.PLAYBOOK_EDITOR_PORT || String(DEFAULT_EDITOR_PORT),
-		},
+		'backend-port': { type: 'string', default: String(settings().editorPort) },
 	});
 	const content = resolve(contentFolder(values.content));
 	const port = portOption('port', values.port);
@@ -86,7 +84,7 @@ export async function runEdit(args: string[]): Promise<number> {
 	try {
 		backend = await startEditorBackend({
 			repo,
-			branch: editorSettings(env).branch,
+			branch: settings().branch,
 			port: backendPort,
 			siteOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`],
 			secret,

@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { checkContent } from '../checks/index.ts';
 import { formatProblem, plural } from '../checks/problems/reporters.ts';
-import { todayIso } from '../model/review-dates.ts';
 import { exportJson, playbookExport } from '../site/export.ts';
-import { parseOptions } from './usage.ts';
+import { settings } from '../schemas/settings.ts';
+import { parseOptions, today } from './usage.ts';
 
 /**
  * `playbook export [--content DIR] [--out FILE] [--site URL]`: the same data as the site's
@@ -14,7 +14,7 @@ export function runExport(args: string[]): number {
 	const { values } = parseOptions(args, {
 		content: { type: 'string', default: 'content' },
 		out: { type: 'string' },
-		site: { type: 'string', default: process.env.PLAYBOOK_SITE || 'https://playbook.example' },
+		site: { type: 'string', default: settings().site },
 	});
 
 	// 2. Check first: an export of a broken playbook would spread its mistakes to the CRM.
@@ -29,9 +29,7 @@ export function runExport(args: string[]): number {
 	}
 
 	// 3. Write the JSON.
-	const json = exportJson(
-		playbookExport(report.playbook, values.site, process.env.PLAYBOOK_TODAY || todayIso()),
-	);
+	const json = exportJson(playbookExport(report.playbook, values.site, today()));
 	if (values.out) writeFileSync(values.out, json);
 	else process.stdout.write(json);
 	return 0;

@@ -9,6 +9,7 @@ import {
 	listReminderIssues,
 } from '../review/github-api.ts';
 import { type GithubIssue, planReviews, type ReviewAction } from '../review/reminders.ts';
+import { settings } from '../schemas/settings.ts';
 import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function runReviews(args: string[]): Promise<number> {
 		issues: { type: 'string' },
 		format: { type: 'string', default: 'text' },
 		content: { type: 'string', default: 'content' },
-		site: { type: 'string', default: process.env.PLAYBOOK_SITE || 'https://playbook.example' },
+		site: { type: 'string', default: settings().site },
 	});
 	if (values.plan === values.apply)
 		throw new UsageError(

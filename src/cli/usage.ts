@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { todayIso } from '../model/review-dates.ts';
 import { isRealDate } from '../schemas/fields.ts';
+import { settings } from '../schemas/settings.ts';
 
 /** A mistake in how a command was called (exit code 2), as opposed to a problem in the content. */
 export class UsageError extends Error {}
@@ -26,17 +26,9 @@ export function contentFolder(path: string): string {
 	return path;
 }
 
-/** `PLAYBOOK_TODAY` where it is set (a date, or a usage error), else undefined. */
-export function todayFromEnv(): string | undefined {
-	const today = process.env.PLAYBOOK_TODAY || undefined;
-	if (today !== undefined && !isRealDate(today))
-		throw new UsageError(`PLAYBOOK_TODAY must be a date written YYYY-MM-DD, not "${today}".`);
-	return today;
-}
-
 /** The day a command works on: `PLAYBOOK_TODAY`, else today. */
 export function today(): string {
-	return todayFromEnv() ?? todayIso();
+	return settings().today;
 }
 
 /** A `--date` or similar option: a real date written YYYY-MM-DD, or a usage error. */

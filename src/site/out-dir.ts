@@ -9,10 +9,11 @@ import {
 	writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { settings } from '../schemas/settings.ts';
 
 /** Where the site is built: `PLAYBOOK_OUT_DIR`, else `dist/` in the project. */
 export function outDir(root: string): string {
-	return resolve(root, process.env.PLAYBOOK_OUT_DIR || 'dist');
+	return resolve(root, settings().outDir);
 }
 
 /**

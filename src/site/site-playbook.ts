@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { contentDir } from '../checks/read/content-dir.ts';
 import { listEntryFiles } from '../checks/read/read-content.ts';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
+import { settings } from '../schemas/settings.ts';
 import { createPlaybook, type Entry, type Playbook } from '../model/playbook.ts';
 
 let cached: Promise<Playbook> | undefined;
@@ -34,5 +35,5 @@ export function sitePlaybook(): Promise<Playbook> {
 
 /** The day the site is built, or `PLAYBOOK_TODAY`, for review dates on pages. */
 export function siteToday(): string {
-	return process.env.PLAYBOOK_TODAY || new Date().toISOString().slice(0, 10);
+	return settings().today;
 }

@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+	parseSettings,
+	PLACEHOLDER_SITE,
+	settings as playbookSettings,
+} from '../../schemas/settings.ts';
+
+export { DEFAULT_EDITOR_PORT, sharedOrigin } from '../../schemas/settings.ts';
 
 /**
  * Where the playbook lives on GitHub and how the editor reaches it, from the environment. One
@@ -33,67 +40,25 @@ export interface EditorSettings {
 	siteUrl?: string;
 }
 
-export const DEFAULT_EDITOR_PORT = 8081;
-
-/** A problem with the settings, worded for the person who set them. */
-export class EditorSettingsError extends Error {}
-
-const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-const BRANCH = /^(?!\/|.*(?:\.\.|\/\/|@\{|\.lock$|\/$))[A-Za-z0-9._/-]+$/;
-
-export function editorSettings(
-	env: Record<string, string | undefined> = process.env,
-): EditorSettings {
-	const repo = env.PLAYBOOK_REPO?.trim() || undefined;
-	if (repo && !REPO.test(repo)) {
-		throw new EditorSettingsError(
-			`PLAYBOOK_REPO  is "${repo}", which is not a GitHub repository. Set it to owner/name, for example PLAYBOOK_REPO=ledgerline/playbook.`,
-		);
-	}
-	const branch = env.PLAYBOOK_BRANCH?.trim() || 'main';
-	if (!BRANCH.test(branch)) {
-		throw new EditorSettingsError(
-			`PLAYBOOK_BRANCH  is "${branch}", which is not a branch name. Set it to the branch pull requests merge into, for example main.`,
-		);
-	}
-	const port = env.PLAYBOOK_EDITOR_PORT?.trim() || String(DEFAULT_EDITOR_PORT);
-	if (!/^\d{2,5}$/.test(port) || Number(port) > 65535) {
-		throw new EditorSettingsError(
-			`PLAYBOOK_EDITOR_PORT  is "${port}", which is not a port. Leave it unset for ${DEFAULT_EDITOR_PORT}, or set a number such as 8082.`,
-		);
-	}
-	const mode = env.PLAYBOOK_EDITOR?.trim() || 'on';
-	if (!['on', 'off', 'local'].includes(mode)) {
-		throw new EditorSettingsError(
-			`PLAYBOOK_EDITOR  is "${mode}", which is not a choice. Leave it unset for the editor at /admin/, or set off to build the site without it.`,
-		);
-	}
-	const privateRepo = env.PLAYBOOK_REPO_PRIVATE?.trim() || 'false';
-	if (privateRepo !== 'true' && privateRepo !== 'false') {
-		throw new EditorSettingsError(
-			`PLAYBOOK_REPO_PRIVATE  is "${privateRepo}", which is neither true nor false. Set true when the repository on GitHub is private.`,
-		);
-	}
-	if (
-		repo &&
-		mode === 'on' &&
-		env.PLAYBOOK_SITE &&
-		sharedOrigin(new URL(env.PLAYBOOK_SITE).origin)
-	) {
-		throw new EditorSettingsError(
-			`PLAYBOOK_EDITOR  is on for ${env.PLAYBOOK_SITE}, an address every GitHub Pages site of its owner shares, and any of them could read the editor's GitHub sign-in. Set PLAYBOOK_EDITOR=off, or give the site a domain of its own.`,
-		);
-	}
+/**
+ * The editor's settings, from the playbook's settings (this process's, or those of `env`). Bad
+ * values throw a `SettingsError`, one line each.
+ */
+export function editorSettings(env?: Record<string, string | undefined>): EditorSettings {
+	const { repo, branch, editor, repoPrivate, editorPort, oauthUrl, oauthEndpoint, site } = env
+		? parseSettings(env)
+		: playbookSettings();
 	return {
 		...(repo && { repo }),
 		branch,
-		local: mode === 'local',
-		enabled: mode !== 'off',
-		privateRepo: privateRepo === 'true',
-		localBackendUrl: `http://localhost:${port}/api/v1`,
-		...(env.PLAYBOOK_OAUTH_URL && { oauthUrl: env.PLAYBOOK_OAUTH_URL.replace(/\/+$/, '') }),
-		...(env.PLAYBOOK_OAUTH_ENDPOINT && { oauthEndpoint: env.PLAYBOOK_OAUTH_ENDPOINT }),
-		...(env.PLAYBOOK_SITE && { siteUrl: env.PLAYBOOK_SITE }),
+		local: editor === 'local',
+		enabled: editor !== 'off',
+		privateRepo: repoPrivate,
+		localBackendUrl: `http://localhost:${editorPort}/api/v1`,
+		...(oauthUrl && { oauthUrl }),
+		...(oauthEndpoint && { oauthEndpoint }),
+		// The placeholder address is no site to link to from the editor.
+		...(site !== PLACEHOLDER_SITE && { siteUrl: site }),
 	};
 }
 
@@ -103,14 +68,6 @@ export function editorSettings(
  */
 export function hasEditor(settings: EditorSettings): boolean {
 	return settings.enabled && (settings.repo !== undefined || settings.local);
-}
-
-/**
- * True where an origin is shared by every GitHub Pages site of its owner (`owner.github.io`):
- * any of them could read what the editor keeps in the browser, its GitHub token among it.
- */
-export function sharedOrigin(origin: string): boolean {
-	return /^https?:\/\/[^/]+\.github\.io(?::\d+)?\/?$/i.test(origin.trim());
 }
 
 /** The origin the local backend answers on, for the editor page's `connect-src`. */
