@@ -40,6 +40,45 @@ describe('imports run one way through the layers', () => {
 		expect(await importProblems(path, withImport(path, line))).toHaveLength(1);
 	});
 
+	it.each([
+		['src/components/Badge.astro', "import { runCheck } from '../cli/check.ts';", 'src/components'],
+		[
+			'src/components/EntryLink.astro',
+			"import Home from '../pages/index.astro';",
+			'src/components',
+		],
+		['src/pages/find.astro', "import { runCheck } from '../cli/check.ts';", 'src/pages'],
+	])('refuses in the frontmatter of %s: %s', async (path, line, layer) => {
+		const source = readFileSync(join(ROOT, path), 'utf8').replace(/^---\n/, `---\n${line}\n`);
+		expect(await importProblems(path, source)).toEqual([
+			expect.stringContaining(`${layer} may import only from src/schemas`),
+		]);
+	});
+
+	it('refuses an upward import in the script of an .astro file, which runs in the browser', async () => {
+		const path = 'src/components/Badge.astro';
+		const script =
+			"<script>\n\timport { runCheck } from '../cli/check.ts';\n\trunCheck([]);\n</script>\n";
+		const source = `${readFileSync(join(ROOT, path), 'utf8')}\n${script}`;
+		expect(await importProblems(path, source)).toHaveLength(1);
+	});
+
+	it('lets a page import components and the layers, and a component the layers', async () => {
+		const page = 'src/pages/find.astro';
+		const component = 'src/components/Badge.astro';
+		const add = (path: string, line: string) =>
+			readFileSync(join(ROOT, path), 'utf8').replace(/^---\n/, `---\n${line}\n`);
+		expect(
+			await importProblems(page, add(page, "import Badge from '../components/Badge.astro';")),
+		).toEqual([]);
+		expect(
+			await importProblems(
+				component,
+				add(component, "import { pathOf } from '../model/views.ts';"),
+			),
+		).toEqual([]);
+	});
+
 	it('lets a layer import the ones below it', async () => {
 		const path = 'src/site/url.ts';
 		const line = "import { checkContent } from '../checks/index.ts';";
