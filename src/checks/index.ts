@@ -6,7 +6,7 @@ import { checkLeadGraph } from './rules/lead-graph.ts';
 import { checkTrackSteps } from './rules/tracks.ts';
 import { checkOwnership } from './rules/ownership.ts';
 import { collectProblems, type Problem, sortProblems } from './problems/problems.ts';
-import { checkDeprecatedReferences, checkReferences } from './references.ts';
+import { checkDeprecatedReferences, checkReferences } from './rules/references.ts';
 import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './rules/review.ts';
 import { checkResults } from './rules/results.ts';
@@ -27,20 +27,12 @@ export interface CheckOptions {
 	today?: string | undefined;
 }
 
-/** A rule that returns its problems rather than reporting them, raised through the log. */
-const reporting =
-	(rule: (playbook: Playbook) => readonly Problem[]): Rule =>
-	({ playbook, reportIn }) => {
-		for (const { code, file, field, message, fix, line, column } of rule(playbook))
-			reportIn(file)(code, field, message, fix, { line, column });
-	};
-
 /** Every cross-entry rule, in the order their problems are listed before sorting. */
 export const RULES: readonly Rule[] = [
 	checkOwnership,
 	checkDepartures,
-	reporting(checkReferences),
-	reporting(checkDeprecatedReferences),
+	checkReferences,
+	checkDeprecatedReferences,
 	checkLeadGraph,
 	checkBuyerStageOrder,
 	checkReviews,

@@ -1,7 +1,7 @@
 import { entriesOf, exists } from '../../model/playbook.ts';
 import { PAGE_COLLECTIONS } from '../../schemas/index.ts';
 import { parseEntryRef } from '../../model/entry-refs.ts';
-import { closestId } from '../references.ts';
+import { closestId } from './references.ts';
 import { closest } from '../problems/closest.ts';
 import type { RuleContext } from './rule.ts';
 

@@ -1,4 +1,4 @@
-import type { CollectionName } from '../schemas/index.ts';
+import type { CollectionName } from '../../schemas/index.ts';
 import {
 	entriesOf,
 	type Entry,
@@ -6,28 +6,28 @@ import {
 	nameOf,
 	partialIds,
 	type Playbook,
-} from '../model/playbook.ts';
-import { ENTRY_REFERENCES, referencedIds } from '../model/references.ts';
-import { type Problem, problem } from './problems/problems.ts';
-import { closest } from './problems/closest.ts';
-import { kindInSentence } from '../model/words.ts';
+} from '../../model/playbook.ts';
+import { ENTRY_REFERENCES, referencedIds } from '../../model/references.ts';
+import { kindInSentence } from '../../model/words.ts';
+import { closest } from '../problems/closest.ts';
+import type { ReportProblem } from '../problems/problems.ts';
+import type { RuleContext } from './rule.ts';
 
 /**
- * The line for a reference to no entry, with the id it was most likely meant to be: a typo
+ * Reports a reference to no entry, with the id it was most likely meant to be: a typo
  * (`vp-finace`), or a title typed for an id (`Decision` for `decision`).
  */
-export function danglingReference(
+function reportDangling(
 	playbook: Playbook,
-	file: string,
+	report: ReportProblem,
 	field: string,
 	to: CollectionName,
 	id: string,
-): Problem {
+): void {
 	const guess = closestId(playbook, to, id);
 	const kind = kindInSentence(to);
-	return problem(
+	report(
 		'DanglingReference',
-		file,
 		field,
 		`names "${id}", but there is no ${kind} with that id in content/${to}`,
 		guess
@@ -54,13 +54,12 @@ export function closestId(
  * Every reference names an entry that exists, valid or not: a broken target has its own lines.
  * Owners are left to the ownership rule, which also says which side is missing.
  */
-export function checkReferences(playbook: Playbook): Problem[] {
-	const problems: Problem[] = [];
+export function checkReferences({ playbook, reportIn }: RuleContext): void {
 	for (const { from, field, to } of ENTRY_REFERENCES) {
 		for (const entry of entriesOf(playbook, from)) {
 			for (const id of referencedIds(entry.data, field)) {
-				if (exists(playbook, to, id)) continue;
-				problems.push(danglingReference(playbook, entry.file, field, to, id));
+				if (!exists(playbook, to, id))
+					reportDangling(playbook, reportIn(entry.file), field, to, id);
 			}
 		}
 		// The keys that passed in a file that failed its schema elsewhere are checked too.
@@ -68,11 +67,10 @@ export function checkReferences(playbook: Playbook): Problem[] {
 			if (entry.collection !== from) continue;
 			for (const id of partialIds(entry, field)) {
 				if (!exists(playbook, to, id))
-					problems.push(danglingReference(playbook, entry.file, field, to, id));
+					reportDangling(playbook, reportIn(entry.file), field, to, id);
 			}
 		}
 	}
-	return problems;
 }
 
 /**
@@ -80,27 +78,22 @@ export function checkReferences(playbook: Playbook): Problem[] {
  * moving what points at it first, so the approved lifecycle never routes leads into a retired
  * stage. Drafts may still point anywhere while they are worked on.
  */
-export function checkDeprecatedReferences(playbook: Playbook): Problem[] {
-	const problems: Problem[] = [];
+export function checkDeprecatedReferences({ playbook, reportIn }: RuleContext): void {
 	for (const { from, field, to } of ENTRY_REFERENCES) {
 		for (const entry of entriesOf(playbook, from)) {
 			if (statusOf(entry) !== 'approved') continue;
 			for (const id of referencedIds(entry.data, field)) {
 				const target = playbook.entries[to].get(id);
 				if (!target || statusOf(target) !== 'deprecated') continue;
-				problems.push(
-					problem(
-						'DeprecatedReference',
-						entry.file,
-						field,
-						`names "${id}", which is deprecated, but this definition is approved`,
-						`Point it at the ${kindInSentence(to)} that replaces ${id}, or set this definition's status to draft while it is reworked.`,
-					),
+				reportIn(entry.file)(
+					'DeprecatedReference',
+					field,
+					`names "${id}", which is deprecated, but this definition is approved`,
+					`Point it at the ${kindInSentence(to)} that replaces ${id}, or set this definition's status to draft while it is reworked.`,
 				);
 			}
 		}
 	}
-	return problems;
 }
 
 /** A definition's status; none for people, tracks and the other entries that have none. */
