@@ -45,17 +45,17 @@ const show = (value: Json): string =>
 const isScalarList = (value: Json): value is (string | number | boolean)[] =>
 	Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
 
+const isObject = (value: Json): value is { [key: string]: Json } =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** The field-by-field differences between two values of an entry's data. */
 export function diffFields(before: Json, after: Json, path = ''): FieldChange[] {
 	if (JSON.stringify(before) === JSON.stringify(after)) return [];
 	const name = (key: string | number) =>
 		typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-	if (
-		isScalarList(before ?? []) &&
-		isScalarList(after ?? []) &&
-		(Array.isArray(before) || Array.isArray(after))
-	) {
-		const [old, now] = [(before ?? []) as Json[], (after ?? []) as Json[]];
+	// A list of plain values, where a missing list counts as empty.
+	const [old, now] = [before ?? [], after ?? []];
+	if (isScalarList(old) && isScalarList(now) && (Array.isArray(before) || Array.isArray(after))) {
 		const added = now.filter((item) => !old.includes(item)).map(show);
 		const removed = old.filter((item) => !now.includes(item)).map(show);
 		if (added.length === 0 && removed.length === 0) {
@@ -69,12 +69,9 @@ export function diffFields(before: Json, after: Json, path = ''): FieldChange[] 
 		const length = Math.max(before.length, after.length);
 		return Array.from({ length }, (_, i) => diffFields(before[i], after[i], name(i))).flat();
 	}
-	const isObject = (value: Json) =>
-		value !== null && typeof value === 'object' && !Array.isArray(value);
 	if (isObject(before) && isObject(after)) {
-		const [old, now] = [before as Record<string, Json>, after as Record<string, Json>];
-		const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])];
-		return keys.flatMap((key) => diffFields(old[key], now[key], name(key)));
+		const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+		return keys.flatMap((key) => diffFields(before[key], after[key], name(key)));
 	}
 	return [
 		{
@@ -173,7 +170,7 @@ function words(text: string): string[] {
 	return text.split(/\s+/).filter(Boolean);
 }
 
-const dataOf = (entry: Entry) => entry.data as unknown as Json;
+const dataOf = (entry: Entry): Json => entry.data;
 
 /**
  * What changed between two versions of a playbook, entry by entry: added, removed, renamed

@@ -15,9 +15,7 @@ export function sideOf(
 	today: string,
 ): OwningSide | undefined {
 	if (!person || hasLeft(person, today)) return undefined;
-	return (OWNING_SIDES as readonly string[]).includes(person.department)
-		? (person.department as OwningSide)
-		: undefined;
+	return OWNING_SIDES.find((side) => side === person.department);
 }
 
 /** The sides (sales, marketing) that none of `owners` counts for on `today`. */

@@ -62,12 +62,15 @@ export function createPlaybook(
 	} as Playbook;
 	if (assets) playbook.assets = new Set(assets);
 	if (partial && partial.length > 0) playbook.partial = partial;
-	for (const entry of entries) {
-		const byId = playbook.entries[entry.collection] as Map<string, Entry>;
-		if (!byId.has(entry.id)) byId.set(entry.id, entry);
-	}
+	for (const entry of entries) addFirst(playbook, entry);
 	for (const { collection, id } of invalid) playbook.invalid[collection].add(id);
 	return playbook;
+}
+
+/** Adds an entry to its collection, unless one with its id is there already. */
+function addFirst<C extends CollectionName>(playbook: Playbook, entry: Entry<C>): void {
+	const byId = playbook.entries[entry.collection];
+	if (!byId.has(entry.id)) byId.set(entry.id, entry);
 }
 
 /**

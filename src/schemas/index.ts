@@ -167,13 +167,16 @@ export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
  * page and each metric's page show them, and revenue operations commits them from the CRM.
  */
 export type PageCollection = Exclude<CollectionName, 'results'>;
-export const PAGE_COLLECTIONS = COLLECTION_NAMES.filter(
-	(name): name is PageCollection => COLLECTIONS[name].kind !== 'results',
-);
+export const PAGE_COLLECTIONS = COLLECTION_NAMES.filter(isPageCollection);
 
 /** True when a folder name, URL segment or reference prefix names a collection. */
 export function isCollectionName(name: string): name is CollectionName {
-	return (COLLECTION_NAMES as string[]).includes(name);
+	return Object.hasOwn(COLLECTIONS, name);
+}
+
+/** True when a URL segment names a collection with pages of its own. */
+export function isPageCollection(name: string): name is PageCollection {
+	return isCollectionName(name) && COLLECTIONS[name].kind !== 'results';
 }
 
 /** True when a collection holds definitions, co-owned by sales and marketing. */

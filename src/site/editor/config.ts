@@ -202,13 +202,13 @@ function objectFields(
 	return Object.entries(schema.properties ?? {}).map(([key, property]) => {
 		const path = prefix ? `${prefix}.${key}` : key;
 		const hint = input.hints.get(`${collection}:${path}`);
-		const field = {
+		const field: EditorField = {
 			name: key,
 			label: fieldLabel(key),
 			...widgetFor(property, collection, path, input, !required.has(key)),
 			required: required.has(key),
 			...(hint && { hint }),
-		} as EditorField;
+		};
 		if (property.default !== undefined && !Array.isArray(property.default))
 			field.default = property.default;
 		return field;
