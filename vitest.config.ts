@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects, so each test pays only for what it needs: `unit` builds nothing and opens no
  * browser (`npm run test:unit`, the edit loop); `build` reads the test sites or builds sites of
- * its own; `browser` drives Chromium on the test sites. The sites are built once, for both.
+ * its own; `browser` drives Chromium on the test sites. The sites are built once, for both, in
+ * the background: the projects run at the same time, and a file waits only for what it reads.
  */
 
 /** Tests that drive a browser. */
@@ -23,11 +26,33 @@ const BUILD = [
 	'tests/security.test.ts',
 ];
 
+/**
+ * How a test file waits before its tests: for the shared sites (tests/setup/sites-ready.ts), or
+ * for its turn to build (useBuildTurn in tests/helpers.ts).
+ */
+const WAITS = /inject\('sites'\)|siteInChromium\(|useBuildTurn\(\)/;
+
+/**
+ * Files that can start at once go first, so the workers are busy while the test sites build;
+ * within each part, Vitest's own order (slowest first, from the last run's times).
+ */
+class StartReadyFirst extends BaseSequencer {
+	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const sorted = await super.sort(files);
+		const waits = (spec: TestSpecification) => WAITS.test(readFileSync(spec.moduleId, 'utf8'));
+		return [...sorted.filter((spec) => !waits(spec)), ...sorted.filter(waits)];
+	}
+}
+
 export default defineConfig({
 	test: {
 		// The build and CLI tests start real processes; give them room on a 2-core machine.
 		testTimeout: 120_000,
 		hookTimeout: 180_000,
+		// Most tests wait on child processes (Astro, Chromium, git, the CLI), so more workers than
+		// cores keeps both cores busy; one site build runs at a time (tests/sites.ts, BUILD_TURN).
+		maxWorkers: 4,
+		sequence: { sequencer: StartReadyFirst },
 		// In CI each test is named as it ends, so a run that stalls shows where it stopped.
 		reporters: process.env.CI ? ['verbose'] : ['default'],
 		projects: [
@@ -37,7 +62,12 @@ export default defineConfig({
 			},
 			{
 				extends: true,
-				test: { name: 'build', include: BUILD, globalSetup: ['tests/setup/sites.setup.ts'] },
+				test: {
+					name: 'build',
+					include: BUILD,
+					globalSetup: ['tests/setup/sites.setup.ts'],
+					setupFiles: ['tests/setup/sites-ready.ts'],
+				},
 			},
 			{
 				extends: true,
@@ -45,6 +75,7 @@ export default defineConfig({
 					name: 'browser',
 					include: BROWSER,
 					globalSetup: ['tests/setup/browser.setup.ts'],
+					setupFiles: ['tests/setup/sites-ready.ts'],
 				},
 			},
 		],

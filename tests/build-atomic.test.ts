@@ -10,7 +10,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { useBuildTurn } from './helpers.ts';
 import { buildInBackground, buildSite, ROOT } from './sites.ts';
+
+// Its builds watch the project's one build lock: no other file's build may run meanwhile.
+useBuildTurn();
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-atomic-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

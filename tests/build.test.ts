@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { TestRepo } from './git-repo.ts';
-import { playbookWith } from './helpers.ts';
+import { playbookWith, useBuildTurn } from './helpers.ts';
 import { buildInBackground, buildSite, ROOT } from './sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../src/schemas/index.ts';
 import { indexSite, searchableGlob } from '../src/site/search-index.ts';
@@ -26,6 +26,8 @@ const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf
 /** HTML as the text a reader sees, spaces collapsed. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+// Its builds are many and some watch the project's build lock: one file builds at a time.
+useBuildTurn();
 
 describe('the site built from a fixture playbook', () => {
 	test('a definition page shows owners with both departments, status, review dates and fields', () => {

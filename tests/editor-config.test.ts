@@ -22,7 +22,7 @@ import {
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildSite } from './sites.ts';
-import { MINIMAL } from './helpers.ts';
+import { MINIMAL, useBuildTurn } from './helpers.ts';
 import { ROOT } from './sites.ts';
 import { join } from 'node:path';
 
@@ -317,6 +317,7 @@ describe('the editor settings', () => {
 });
 
 describe("the deployed editor's GitHub token", () => {
+	useBuildTurn();
 	const githubBackend = (env: Record<string, string>) =>
 		(
 			yaml.load(

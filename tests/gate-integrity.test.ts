@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { codeownersDrift } from '../src/review/codeowners.ts';
 import { git, readBlobs } from '../src/review/git.ts';
-import { check, lines, playbookWith, runPlaybook as playbook } from './helpers.ts';
+import { check, lines, playbookWith, runPlaybook as playbook, useBuildTurn } from './helpers.ts';
 import { TestRepo } from './git-repo.ts';
 import { buildSite } from './sites.ts';
 
@@ -38,6 +38,7 @@ function lowThresholdOutside(repo: TestRepo): string {
 }
 
 describe('a link under content/', () => {
+	useBuildTurn();
 	test('is refused by npm run check, wherever it is, whatever it points at', () => {
 		const root = playbookWith();
 		const outside = mkdtempSync(join(tmpdir(), 'playbook-outside-'));

@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { format } from 'node:util';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { checkContent, type CheckOptions, type Report } from '../src/checks/index.ts';
 import { formatProblem } from '../src/checks/problems/reporters.ts';
+import { takeTurn, type Turn } from './setup/turn.ts';
+import { BUILD_TURN, TURN_TIME_LIMIT_MS } from './sites.ts';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const MINIMAL = join(FIXTURES, 'minimal');
@@ -55,4 +58,79 @@ export function runPlaybook(args: string[], cwd = join(import.meta.dirname, '..'
 		{ cwd, encoding: 'utf8', env: { ...process.env, PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' } },
 	);
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the CLI's entry function (`main` of src/cli/playbook.ts) in this process, as
+ * `runPlaybook` runs the real program: from `cwd`, on the fixtures' day, outside GitHub Actions,
+ * with what it prints captured. A command line costs milliseconds instead of a Node start-up and
+ * the CLI's imports; the tests that hold the real process to its output and exit code
+ * (tests/cli.test.ts, a sample in tests/bad-command-lines.test.ts) spawn it. Runs one at a time:
+ * the working folder and the console belong to the whole process.
+ */
+export function runPlaybookInProcess(
+	args: string[],
+	cwd = join(import.meta.dirname, '..'),
+): Promise<{ code: number; stdout: string; stderr: string }> {
+	const run = inProcess.then(() => runCaptured(args, cwd));
+	inProcess = run.then(
+		() => undefined,
+		() => undefined,
+	);
+	return run;
+}
+
+let inProcess: Promise<void> = Promise.resolve();
+
+async function runCaptured(args: string[], cwd: string) {
+	const { main } = await import('../src/cli/playbook.ts');
+	const out: string[] = [];
+	const err: string[] = [];
+	const print =
+		(into: string[]) =>
+		(...values: unknown[]) => {
+			into.push(`${format(...values)}\n`);
+		};
+	const write = (into: string[]) => (chunk: string | Uint8Array) => {
+		into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+		return true;
+	};
+	const spies = [
+		vi.spyOn(console, 'log').mockImplementation(print(out)),
+		vi.spyOn(console, 'info').mockImplementation(print(out)),
+		vi.spyOn(console, 'warn').mockImplementation(print(err)),
+		vi.spyOn(console, 'error').mockImplementation(print(err)),
+		vi.spyOn(process.stdout, 'write').mockImplementation(write(out)),
+		vi.spyOn(process.stderr, 'write').mockImplementation(write(err)),
+	];
+	const saved = {
+		env: { PLAYBOOK_TODAY: process.env.PLAYBOOK_TODAY, GITHUB_ACTIONS: process.env.GITHUB_ACTIONS },
+		cwd: process.cwd(),
+		exitCode: process.exitCode,
+	};
+	Object.assign(process.env, { PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' });
+	process.chdir(cwd);
+	try {
+		const code = await main(args);
+		return { code, stdout: out.join(''), stderr: err.join('') };
+	} finally {
+		process.chdir(saved.cwd);
+		for (const [name, value] of Object.entries(saved.env))
+			if (value === undefined) delete process.env[name];
+			else process.env[name] = value;
+		for (const spy of spies) spy.mockRestore();
+		process.exitCode = saved.exitCode;
+	}
+}
+
+/**
+ * For a test file that builds sites: holds the build turn (tests/sites.ts, `BUILD_TURN`) from
+ * before its first test until after its last, so no other file's build runs in the middle of it.
+ */
+export function useBuildTurn(): void {
+	let turn: Turn | undefined;
+	beforeAll(async () => {
+		turn = await takeTurn(BUILD_TURN);
+	}, TURN_TIME_LIMIT_MS);
+	afterAll(() => turn?.release());
 }

@@ -14,6 +14,7 @@ import {
 import { callPlan } from '../src/site/call-plan.ts';
 import { finderOptions } from '../src/site/finder-options.ts';
 import { searchFacets } from '../src/site/search-facets.ts';
+import { useBuildTurn } from './helpers.ts';
 import { buildSite } from './sites.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -106,6 +107,7 @@ describe('every list that suggests content follows it', () => {
 });
 
 describe('the built pages', () => {
+	useBuildTurn();
 	const out = join(root, 'site');
 	beforeAll(() => {
 		const { code, output } = buildSite(join(root, 'content'), out);

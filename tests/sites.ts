@@ -46,6 +46,37 @@ export function buildSite(
 	}
 }
 
+/**
+ * Test files that build (and the set-up that builds the shared test sites) take turns, holding
+ * this lock for the whole file: `npm run build` builds one site of the project at a time, and a
+ * file that watches its own builds (a lock left by a killed build, a build stopped midway) must
+ * not meet another file's build in the middle of it. Files that only read sites run meanwhile.
+ */
+export const BUILD_TURN = join(ROOT, 'node_modules', '.playbook', 'test-builds.lock');
+
+/** How long a test file waits for its turn to build: the other files' builds, on a loaded machine. */
+export const TURN_TIME_LIMIT_MS = 20 * 60_000;
+
+/**
+ * `npm run build` of a content folder, without blocking the caller's event loop, waiting its turn
+ * while another build of the project holds npm run build's lock.
+ */
+export async function buildSiteInBackground(
+	content: string,
+	outDir: string,
+): Promise<{ code: number | null; output: string }> {
+	const started = Date.now();
+	for (;;) {
+		const build = buildInBackground(content, outDir);
+		const timer = setTimeout(() => build.build.kill('SIGTERM'), BUILD_TIME_LIMIT_MS);
+		const code = await build.exited;
+		clearTimeout(timer);
+		const output = build.output();
+		if (!BUSY.test(output) || Date.now() - started > TURN_TIME_LIMIT_MS) return { code, output };
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
 /** The lock `npm run build` holds while it builds (src/cli/build.ts). */
 const LOCK = join(ROOT, 'node_modules', '.playbook', 'build.lock');
 

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import {
 	existsSync,
 	mkdirSync,
+	mkdtempSync,
 	readdirSync,
 	readFileSync,
-	renameSync,
 	rmSync,
 	statSync,
 	writeFileSync,
@@ -14,66 +14,120 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { HostileResult } from '../hostile.ts';
 import { writeHostilePlaybook } from '../hostile.ts';
-import { buildSite, ROOT } from '../sites.ts';
+import { BUILD_TURN, buildSiteInBackground, ROOT } from '../sites.ts';
+import { takeTurn } from './turn.ts';
+
+export type SiteName = 'minimal' | 'example' | 'hostile';
 
 export interface BuiltSites {
-	sites: { minimal: string; example: string; hostile: string };
+	sites: Record<SiteName, string>;
 	hostile: HostileResult;
+	/** Settles once every site is built (or has failed, leaving its reason beside it). */
+	done: Promise<void>;
 }
+
+const NAMES: SiteName[] = ['minimal', 'example', 'hostile'];
 
 /**
  * The three sites the page and browser tests read, built once for everything that needs them:
  * the `build` and `browser` test projects share them, and a second run on an unchanged tree
  * (same commit, same files) reuses them. They live in the user's temp folder under a key made
  * from every file a build reads, so a change to any of them builds afresh.
+ *
+ * The builds run in the background, so the set-up returns at once and the tests that need no
+ * site run meanwhile; a test file that reads one waits for it (`sitesReady`). Each site appears
+ * whole (`npm run build` swaps it in), or a `<name>.failed` file beside it says why it did not.
  */
 export function builtSites(): BuiltSites {
+	// The build and browser projects' set-ups both ask, in one process: the first starts the work.
+	current ??= startSites();
+	return current;
+}
+
+let current: BuiltSites | undefined;
+
+function startSites(): BuiltSites {
 	const home = join(tmpdir(), `playbook-test-sites-${process.getuid?.() ?? 'user'}`);
-	const key = inputsKey();
-	const folder = join(home, key);
-	const sites = {
-		minimal: join(folder, 'minimal'),
-		example: join(folder, 'example'),
-		hostile: join(folder, 'hostile'),
-	};
-	return withLock(join(home, 'lock'), () => {
-		const done = join(folder, 'hostile.json');
-		if (existsSync(done)) {
-			console.log(`Test sites are unchanged since they were built; reusing ${folder}.`);
-			return { sites, hostile: JSON.parse(readFileSync(done, 'utf8')) as HostileResult };
+	const folder = join(home, inputsKey());
+	const sites = Object.fromEntries(NAMES.map((name) => [name, join(folder, name)])) as Record<
+		SiteName,
+		string
+	>;
+	const done = join(folder, 'hostile.json');
+	if (existsSync(done)) {
+		console.log(`Test sites are unchanged since they were built; reusing ${folder}.`);
+		const hostile = JSON.parse(readFileSync(done, 'utf8')) as HostileResult;
+		return { sites, hostile, done: Promise.resolve() };
+	}
+	// The minimal playbook with an XSS payload in every string the checker lets through, in a
+	// folder of this run's own: another run may be building from its own copy.
+	const hostileContent = join(mkdtempSync(join(tmpdir(), 'playbook-hostile-')), 'content');
+	const minimal = join(ROOT, 'tests', 'fixtures', 'minimal');
+	const hostile = writeHostilePlaybook(minimal, hostileContent);
+	const sources = { minimal, example: join(ROOT, 'content'), hostile: hostileContent };
+	// A failure an earlier run left is tried again; no test of this run may read it meanwhile.
+	for (const name of NAMES) rmSync(`${sites[name]}.failed`, { force: true });
+	const building = (async () => {
+		// One run builds a tree's sites; another run of the same tree waits its turn, then finds
+		// them built. Older trees' sites are of no more use once no run can still be reading them.
+		const turn = await takeTurn(join(home, 'lock'));
+		const buildTurn = await takeTurn(BUILD_TURN);
+		try {
+			if (existsSync(done)) return;
+			for (const name of existsSync(home) ? readdirSync(home) : []) {
+				const other = join(home, name);
+				if (
+					name !== 'lock' &&
+					other !== folder &&
+					Date.now() - statSync(other).mtimeMs > STALE_AFTER_MS
+				)
+					rmSync(other, { recursive: true, force: true });
+			}
+			mkdirSync(folder, { recursive: true });
+			for (const name of NAMES) {
+				if (existsSync(sites[name])) continue;
+				const started = performance.now();
+				const { code, output } = await buildSiteInBackground(sources[name], sites[name]);
+				if (code !== 0) {
+					writeFileSync(`${sites[name]}.failed`, output);
+					console.error(`Building the ${name} test site failed:\n${output}`);
+					return;
+				}
+				const seconds = ((performance.now() - started) / 1000).toFixed(1);
+				console.log(`Built the ${name} test site in ${seconds} s.`);
+			}
+			writeFileSync(done, JSON.stringify(hostile));
+		} finally {
+			buildTurn.release();
+			turn.release();
+			rmSync(join(hostileContent, '..'), { recursive: true, force: true });
 		}
-		// Older trees' sites are of no more use once no run can still be reading them.
-		for (const name of existsSync(home) ? readdirSync(home) : []) {
-			const other = join(home, name);
-			if (name !== 'lock' && Date.now() - statSync(other).mtimeMs > STALE_AFTER_MS)
-				rmSync(other, { recursive: true, force: true });
-		}
-		const building = `${folder}.building`;
-		rmSync(building, { recursive: true, force: true });
-		mkdirSync(building, { recursive: true });
-		const sources = {
-			minimal: join(ROOT, 'tests', 'fixtures', 'minimal'),
-			example: join(ROOT, 'content'),
-			hostile: join(building, 'hostile-content', 'content'),
-		};
-		// The minimal playbook with an XSS payload in every string the checker lets through.
-		const hostile = writeHostilePlaybook(sources.minimal, sources.hostile);
-		for (const name of ['minimal', 'example', 'hostile'] as const) {
-			const started = performance.now();
-			const { code, output } = buildSite(sources[name], join(building, name));
-			if (code !== 0) throw new Error(`Building the ${name} site failed:\n${output}`);
-			console.log(
-				`Built the ${name} site in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-			);
-		}
-		writeFileSync(join(building, 'hostile.json'), JSON.stringify(hostile));
-		renameSync(building, folder);
-		return { sites, hostile };
-	});
+	})();
+	return { sites, hostile, done: building };
 }
 
 /** How long another tree's sites are kept: longer than any test run. */
 const STALE_AFTER_MS = 3 * 60 * 60_000;
+
+/** How long a test file waits for the test sites: the three builds, on a loaded machine. */
+export const SITES_TIME_LIMIT_MS = 15 * 60_000;
+
+/** Waits until each named site is built; throws with the build's own words if one failed. */
+export async function sitesReady(sites: Record<string, string>): Promise<void> {
+	const started = Date.now();
+	for (const [name, folder] of Object.entries(sites)) {
+		for (;;) {
+			if (existsSync(`${folder}.failed`))
+				throw new Error(
+					`The ${name} test site could not be built:\n${readFileSync(`${folder}.failed`, 'utf8')}`,
+				);
+			if (existsSync(folder)) break;
+			if (Date.now() - started > SITES_TIME_LIMIT_MS)
+				throw new Error(`The ${name} test site was not built after 15 minutes: ${folder}`);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+}
 
 /** What a build reads, as one key: the commit (history pages), the files, and the settings. */
 function inputsKey(): string {
@@ -102,49 +156,4 @@ function inputsKey(): string {
 	for (const [name, value] of Object.entries(process.env).sort())
 		if (name.startsWith('PLAYBOOK_') || name === 'CI') hash.update(`${name}=${value}`);
 	return hash.digest('hex').slice(0, 16);
-}
-
-/**
- * Runs `work` holding a lock folder, waiting while another test project's set-up holds it; a
- * lock whose process has ended is taken over.
- */
-function withLock<T>(lock: string, work: () => T): T {
-	mkdirSync(join(lock, '..'), { recursive: true });
-	for (;;) {
-		try {
-			mkdirSync(lock);
-			writeFileSync(join(lock, 'pid'), String(process.pid));
-			break;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			if (!holderIsRunning(lock)) {
-				rmSync(lock, { recursive: true, force: true });
-				continue;
-			}
-			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-		}
-	}
-	try {
-		return work();
-	} finally {
-		rmSync(lock, { recursive: true, force: true });
-	}
-}
-
-function holderIsRunning(lock: string): boolean {
-	const file = join(lock, 'pid');
-	if (!existsSync(file)) {
-		// Taken a moment ago and not yet signed, or left unsigned by a set-up that died then.
-		try {
-			return Date.now() - statSync(lock).mtimeMs < 10_000;
-		} catch {
-			return false;
-		}
-	}
-	try {
-		process.kill(Number(readFileSync(file, 'utf8')), 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
