@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { type Case, fieldCases, fileCases, missingKeyCases } from './catalogue.ts';
-import { check, playbookWith, TODAY } from './helpers.ts';
+import { check, playbookWith, runPlaybookInProcess, TODAY } from './helpers.ts';
 import { ROOT } from './sites.ts';
 
 const CASES: Case[] = [...fieldCases(), ...missingKeyCases(), ...fileCases()];
 
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
 
-async function playbook(args: string[], cwd: string) {
+/** The real program, in a process of its own: its exit code and everything it printed. */
+async function playbookProcess(args: string[], cwd: string) {
 	try {
 		const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
 			cwd,
@@ -21,6 +22,12 @@ async function playbook(args: string[], cwd: string) {
 		const failed = error as { code: number; stdout: string; stderr: string };
 		return { code: failed.code, output: failed.stdout + failed.stderr };
 	}
+}
+
+/** The CLI's entry function in this process (tests/helpers.ts): the same code, without a start-up. */
+async function playbook(args: string[], cwd: string) {
+	const { code, stdout, stderr } = await runPlaybookInProcess(args, cwd);
+	return { code, output: stdout + stderr };
 }
 
 const STACK_TRACE = /\n\s+at .+:\d+:\d+|Error: .*\n\s+at /;
@@ -66,6 +73,19 @@ describe('bad command lines get one clear message, the right exit code and no st
 		expect(result.output).toMatch(says);
 		expect(result.output).not.toMatch(STACK_TRACE);
 	});
+
+	// The real process prints the same one line and exits with the same code (each CLI command line
+	// costs a Node start-up, so a few stand for the rest).
+	test.concurrent.each(BAD_COMMAND_LINES.filter((_, index) => index % 7 === 0))(
+		'node src/cli/playbook.ts %j, in a process of its own',
+		async (args, code, says) => {
+			const root = playbookWith();
+			const result = await playbookProcess(args, root);
+			expect(result.code, result.output).toBe(code);
+			expect(result.output).toMatch(says);
+			expect(result.output).not.toMatch(STACK_TRACE);
+		},
+	);
 
 	const sample = CASES.filter((_, index) => index % 40 === 0);
 	test.concurrent.each(sample.map((c) => [c.name, c] as const))(

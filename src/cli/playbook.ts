@@ -9,7 +9,8 @@ import { UsageError } from './usage.ts';
 
 const HELP = ['--help', '-h'];
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command line (the arguments after `playbook`) and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
 	// 1. The command: asked for help, or unknown, the list of commands answers.
 	const [name, ...args] = argv;
 	if (name === undefined || !isCommandName(name)) {
@@ -51,4 +52,5 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run as a program; imported (by the tests' in-process runner), it only exports `main`.
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));
