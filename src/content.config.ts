@@ -46,6 +46,7 @@ const docs = defineCollection({
 	}),
 });
 
+// Typed over every collection, so one added to the table and missing here fails the type check.
 export const collections = {
 	docs,
 	team: collection('team'),
@@ -60,4 +61,4 @@ export const collections = {
 	tracks: collection('tracks'),
 	guides: collection('guides'),
 	results: collection('results'),
-};
+} satisfies Record<CollectionName | 'docs', unknown>;
