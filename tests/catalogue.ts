@@ -371,16 +371,28 @@ const commitment = (changes: Record<string, unknown>) => ({
 	],
 });
 
-/** Files, folders, encodings and cross-entry mistakes, each written by hand. */
+/** Files, folders, encodings and cross-entry mistakes, each written by hand, kind by kind. */
 export function fileCases(): Case[] {
-	const c = (name: string, edit: Case['edit'], expect: Expected[]): Case => ({
-		name,
-		edit,
-		expect,
-	});
-	const YAML = /is not valid YAML/;
 	return [
-		// YAML syntax and encodings
+		...yamlCases(),
+		...unknownKeyCases(),
+		...rangeCases(),
+		...peopleCases(),
+		...crossEntryCases(),
+		...bodyCases(),
+		...edgeCases(),
+		...bodyImportCases(),
+		...rawHtmlCases(),
+		...folderCases(),
+	];
+}
+
+const c = (name: string, edit: Case['edit'], expect: Expected[]): Case => ({ name, edit, expect });
+const YAML = /is not valid YAML/;
+
+/** YAML syntax and encodings. */
+function yamlCases(): Case[] {
+	return [
 		c(
 			'an unclosed list',
 			(d) => rewrite(d, CFO, (t) => front(t, 'owners', 'owners: [sam-seller')),
@@ -619,8 +631,12 @@ export function fileCases(): Case[] {
 			(d) => rewrite(d, GUIDE, (t) => appendBody(t, 'word '.repeat(200_000))),
 			ACCEPTED,
 		),
+	];
+}
 
-		// keys that are not the contract's
+/** Keys that are not the contract's. */
+function unknownKeyCases(): Case[] {
+	return [
 		c(
 			'a __proto__ key',
 			(d) => rewrite(d, CFO, (t) => t.replace('---\n', '---\n__proto__: { polluted: true }\n')),
@@ -656,8 +672,12 @@ export function fileCases(): Case[] {
 				[`content/${CFO}`, 'bomb3', /is not a key/],
 			],
 		),
+	];
+}
 
-		// numbers out of range
+/** Numbers out of range. */
+function rangeCases(): Case[] {
+	return [
 		c('an SLA target below zero', (d) => setKeys(d, SLA, commitment({ target: -2 })), [
 			[`content/${SLA}`, 'commitments[0].target', /is not more than zero/],
 		]),
@@ -712,8 +732,12 @@ export function fileCases(): Case[] {
 			(d) => rewrite(d, 'tracks/sdr.mdx', (t) => t.replace('minutes: 5', 'minutes: 0')),
 			[['content/tracks/sdr.mdx', 'steps[0].minutes', /is not a positive number of minutes/]],
 		),
+	];
+}
 
-		// owners and people
+/** Owners and people. */
+function peopleCases(): Case[] {
+	return [
 		c(
 			'the same person twice as both owners',
 			(d) => setKeys(d, CFO, { owners: ['sam-seller', 'sam-seller'] }),
@@ -780,8 +804,12 @@ export function fileCases(): Case[] {
 			},
 			[['content/team', '-', /has no people/]],
 		),
+	];
+}
 
-		// cross-entry
+/** Mistakes across entries. */
+function crossEntryCases(): Case[] {
+	return [
 		c(
 			'an approved stage leading to a deprecated one',
 			(d) => setKeys(d, 'lead-stages/won.mdx', { status: 'deprecated' }),
@@ -807,8 +835,12 @@ export function fileCases(): Case[] {
 			[`content/${MQL}`, 'next', /every path loops back/],
 			['content/lead-stages/won.mdx', 'next', /no stage leads here/],
 		]),
+	];
+}
 
-		// bodies
+/** Bodies. */
+function bodyCases(): Case[] {
+	return [
 		c(
 			'a broken link in a body',
 			(d) => rewrite(d, GUIDE, (t) => appendBody(t, 'See [the CTO](/personas/cto/).')),
@@ -903,8 +935,12 @@ export function fileCases(): Case[] {
 			(d) => rewrite(d, CFO, (t) => appendBody(t, 'Budget \\{ under 5k \\} and 3 \\< 4.')),
 			ACCEPTED,
 		),
+	];
+}
 
-		// edges that are allowed
+/** Edges that are allowed, and tracks, knowledge checks and results at their edges. */
+function edgeCases(): Case[] {
+	return [
 		c(
 			'an SLA target exactly at its ceiling',
 			(d) => setKeys(d, SLA, commitment({ target: 2_160 })),
@@ -1215,7 +1251,12 @@ export function fileCases(): Case[] {
 				),
 			ACCEPTED,
 		),
-		// what a body may load, hold and import
+	];
+}
+
+/** What a body may load, hold and import. */
+function bodyImportCases(): Case[] {
+	return [
 		c(
 			'images and media from another site',
 			(d) =>
@@ -1279,7 +1320,13 @@ export function fileCases(): Case[] {
 				[`content/${GUIDE}`, 'body', /<form> would send what readers type to another address/],
 			],
 		),
-		// Raw HTML read by the HTML standard's parser: what a browser makes of it, not what a tag looks like.
+	];
+}
+
+/** Raw HTML read by the HTML standard's parser: what a browser makes of it, not what a tag looks
+ * like. */
+function rawHtmlCases(): Case[] {
+	return [
 		c(
 			'raw HTML that a browser reads as text: a tag inside <title> or <textarea>',
 			(d) =>
@@ -1589,8 +1636,12 @@ export function fileCases(): Case[] {
 				],
 			],
 		),
+	];
+}
 
-		// folders and stray files
+/** Folders and stray files. */
+function folderCases(): Case[] {
+	return [
 		c('a misspelt collection folder', (d) => put(d, 'persona/cto.mdx', '---\ntitle: CTO\n---\n'), [
 			['content/persona', '-', /is not a collection, so nothing in it is checked/],
 		]),
