@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -30,17 +30,26 @@ const BUILD = [
  * How a test file waits before its tests: for the shared sites (tests/setup/sites-ready.ts), or
  * for its turn to build (useBuildTurn in tests/helpers.ts).
  */
-const WAITS = /inject\('sites'\)|siteInChromium\(|useBuildTurn\(\)/;
+const WAITS = /inject\('sites'\)|[sS]iteInChromium\(|useBuildTurn\(\)/;
 
 /**
- * Files that can start at once go first, so the workers are busy while the test sites build;
- * within each part, Vitest's own order (slowest first, from the last run's times).
+ * The longest files first, whatever their project (by the last run's times, else by size), so no
+ * long file starts last and ends the run alone. Two workers take the longest files that wait for
+ * the test sites; the rest run the files that need nothing until those have started, so the
+ * workers are busy while the sites build.
  */
-class StartReadyFirst extends BaseSequencer {
-	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-		const sorted = await super.sort(files);
+class LongestFirst extends BaseSequencer {
+	override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const cost = (spec: TestSpecification) =>
+			this.ctx.cache.getTestSpecificationResult(spec)?.duration ?? statSync(spec.moduleId).size;
+		const sorted = [...files].sort((a, b) => cost(b) - cost(a));
 		const waits = (spec: TestSpecification) => WAITS.test(readFileSync(spec.moduleId, 'utf8'));
-		return [...sorted.filter((spec) => !waits(spec)), ...sorted.filter(waits)];
+		const waiting = sorted.filter(waits);
+		return Promise.resolve([
+			...waiting.slice(0, 2),
+			...sorted.filter((spec) => !waits(spec)),
+			...waiting.slice(2),
+		]);
 	}
 }
 
@@ -52,7 +61,7 @@ export default defineConfig({
 		// Most tests wait on child processes (Astro, Chromium, git, the CLI), so more workers than
 		// cores keeps both cores busy; one site build runs at a time (tests/sites.ts, BUILD_TURN).
 		maxWorkers: 4,
-		sequence: { sequencer: StartReadyFirst },
+		sequence: { sequencer: LongestFirst },
 		// In CI each test is named as it ends, so a run that stalls shows where it stopped.
 		reporters: process.env.CI ? ['verbose'] : ['default'],
 		projects: [

@@ -6,15 +6,17 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../scripts/bench/browser.ts';
+import { launchChromium } from '../scripts/chromium/browser.ts';
 import { GIT_IDENTITY } from './git-repo.ts';
 import { freePort } from '../src/cli/editor-backend.ts';
-import { MINIMAL } from './helpers.ts';
+import { MINIMAL, useBuildTurn } from './helpers.ts';
 import { ROOT } from './sites.ts';
 
 /** `npm run edit`: the site and the editor, saving to branches of the repository on this machine. */
 
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
+// npm run edit runs Astro's dev server in the project, where a build keeps its content store.
+useBuildTurn();
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 

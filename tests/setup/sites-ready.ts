@@ -3,7 +3,7 @@ import { expect, inject } from 'vitest';
 import { sitesReady } from './built-sites.ts';
 
 /** How a test file reads the shared sites: by path, or served to a browser (tests/browser.ts). */
-const READS_SITES = /inject\('sites'\)|siteInChromium\(/;
+const READS_SITES = /inject\('sites'\)|[sS]iteInChromium\(/;
 
 // Set-up for each test file of the `build` and `browser` projects: a file that reads the shared
 // test sites waits here, before it is collected (some make a test per built page), until they are
