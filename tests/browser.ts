@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchChromium, serve } from '../scripts/bench/browser.ts';
+import { launchChromium, serve } from '../scripts/chromium/browser.ts';
 
 /** The static server the browser tests share with the benchmark. */
 export { serve };

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { launchChromium, serve } from './browser.ts';
+import { launchChromium, serve } from '../chromium/browser.ts';
 
 /**
  * Bytes a reader's browser downloads for a first query: open a page, open Starlight's search,

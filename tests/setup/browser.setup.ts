@@ -3,7 +3,7 @@ import {
 	type BrowserChoice,
 	chooseBrowser,
 	NoBrowserError,
-} from '../../scripts/bench/find-browser.ts';
+} from '../../scripts/chromium/find-browser.ts';
 import { builtSites } from './built-sites.ts';
 
 /**
