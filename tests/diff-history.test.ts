@@ -10,6 +10,7 @@ import { playbookHistory } from '../src/review/history.ts';
 import { dependantsOf } from '../src/model/references.ts';
 import { TestRepo } from './git-repo.ts';
 import { ROOT } from './sites.ts';
+import { runPlaybookInProcess } from './helpers.ts';
 import { elementsOf, GITHUB_TEXT_LINKS, renderGfm, textOf } from './github-markdown.ts';
 
 const MQL = 'content/lead-stages/mql.mdx';
@@ -20,11 +21,11 @@ beforeEach(() => {
 	repo.git('checkout', '-q', '-b', 'change');
 });
 
-const cli = (args: string[]) =>
-	spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'playbook.ts'), ...args], {
-		cwd: repo.root,
-		encoding: 'utf8',
-	});
+/** The CLI in the repository, run in this process (tests/helpers.ts), under its environment. */
+const cli = async (args: string[]) => {
+	const { code, stdout, stderr } = await runPlaybookInProcess(args, repo.root, {});
+	return { status: code, stdout, stderr };
+};
 
 describe('the diff between two refs, in the reader’s terms', () => {
 	test('field by field: a threshold, an SLA target, owners and status', () => {
@@ -93,12 +94,12 @@ describe('the diff between two refs, in the reader’s terms', () => {
 		]);
 	});
 
-	test('npm run diff prints Markdown for the pull request, with links, what else it touches and who must approve', () => {
+	test('npm run diff prints Markdown for the pull request, with links, what else it touches and who must approve', async () => {
 		repo.commit(
 			'Raise the MQL bar',
 			repo.edit(MQL, (t) => t.replace('score_threshold: 100', 'score_threshold: 120')),
 		);
-		const { status, stdout } = cli(['diff', 'main', '--site', 'https://playbook.test']);
+		const { status, stdout } = await cli(['diff', 'main', '--site', 'https://playbook.test']);
 		expect(status).toBe(0);
 		expect(stdout).toMatchInlineSnapshot(`
 			"<!-- playbook-diff -->
@@ -120,9 +121,9 @@ describe('the diff between two refs, in the reader’s terms', () => {
 		`);
 	});
 
-	test('a bad ref is a usage error, outside a repository too', () => {
-		expect(cli(['diff', 'no-such-branch']).status).toBe(2);
-		expect(cli(['diff', 'no-such-branch']).stderr).toContain(
+	test('a bad ref is a usage error, outside a repository too', async () => {
+		expect((await cli(['diff', 'no-such-branch'])).status).toBe(2);
+		expect((await cli(['diff', 'no-such-branch'])).stderr).toContain(
 			'"no-such-branch" is not a commit in this repository',
 		);
 		const outside = spawnSync(
@@ -136,7 +137,7 @@ describe('the diff between two refs, in the reader’s terms', () => {
 		expect(outside.status).toBe(2);
 	});
 
-	test('a hostile title, summary and text cannot open a link, a heading, a list, a mention or a second marker', () => {
+	test('a hostile title, summary and text cannot open a link, a heading, a list, a mention or a second marker', async () => {
 		const title =
 			'[Win](https://evil.example) @everyone fixes #1 GH-2 ~~x~~ <!-- playbook-diff -->';
 		const summary = '# Head\\n- item <img src=x> www.evil.example acme/repo#3 @acme/sales';
@@ -155,7 +156,12 @@ describe('the diff between two refs, in the reader’s terms', () => {
 					),
 			),
 		);
-		const { status, stdout, stderr } = cli(['diff', 'main', '--site', 'https://playbook.test']);
+		const { status, stdout, stderr } = await cli([
+			'diff',
+			'main',
+			'--site',
+			'https://playbook.test',
+		]);
 		expect(stderr).toBe('');
 		expect(status).toBe(0);
 		const html = renderGfm(stdout);
@@ -180,7 +186,7 @@ describe('the diff between two refs, in the reader’s terms', () => {
 		expect(elementsOf(html)).toContain('del');
 	});
 
-	test('a change too long for one comment is cut to fit, and the whole of it goes to the job summary', () => {
+	test('a change too long for one comment is cut to fit, and the whole of it goes to the job summary', async () => {
 		const long = Array.from({ length: 400 }, (_, i) => `Criterion ${i} of the new bar`);
 		repo.commit(
 			'Many criteria',
@@ -192,8 +198,8 @@ describe('the diff between two refs, in the reader’s terms', () => {
 			),
 		);
 		const summary = join(repo.root, 'summary.md');
-		const full = cli(['diff', 'main', '--site', 'https://playbook.test']);
-		const cut = cli([
+		const full = await cli(['diff', 'main', '--site', 'https://playbook.test']);
+		const cut = await cli([
 			'diff',
 			'main',
 			'--site',
@@ -213,7 +219,7 @@ describe('the diff between two refs, in the reader’s terms', () => {
 			'*This change is too long for one comment, so the list stops here. The whole list is in the [summary of this run](https://github.com/acme/playbook/actions/runs/1).*',
 		);
 		expect(readFileSync(summary, 'utf8')).toBe(full.stdout.replace(/\n$/, ''));
-		expect(cli(['diff', 'main', '--max-length', '12']).status).toBe(2);
+		expect((await cli(['diff', 'main', '--max-length', '12'])).status).toBe(2);
 	});
 
 	test('nothing changed says so', () => {
@@ -296,18 +302,18 @@ describe('history per definition, from git', () => {
 });
 
 describe('npm run codeowners', () => {
-	test('writes CODEOWNERS, then --check passes, fails on drift, and names owners without handles', () => {
+	test('writes CODEOWNERS, then --check passes, fails on drift, and names owners without handles', async () => {
 		// In the minimal playbook, Rae (revenue operations, who guards the team) has no handle.
-		expect(cli(['codeowners']).stdout).toContain(
+		expect((await cli(['codeowners'])).stdout).toContain(
 			'content/team/rae-ops.yaml  owners  rae-ops has no github handle',
 		);
 		repo.commit(
 			'Give Rae a handle',
 			repo.edit('content/team/rae-ops.yaml', (t) => `${t}github: raeops\n`),
 		);
-		expect(cli(['codeowners']).status).toBe(0);
+		expect((await cli(['codeowners'])).status).toBe(0);
 		repo.commit('Generate CODEOWNERS');
-		expect(cli(['codeowners', '--check']).status).toBe(0);
+		expect((await cli(['codeowners', '--check'])).status).toBe(0);
 
 		repo.commit(
 			'New owner',
@@ -318,7 +324,7 @@ describe('npm run codeowners', () => {
 				),
 			),
 		);
-		const drift = cli(['codeowners', '--check']);
+		const drift = await cli(['codeowners', '--check']);
 		expect(drift.status).toBe(1);
 		expect(drift.stdout.split('\n')[0]).toBe(
 			`${MQL}  owners  cole-success has no github handle, so CODEOWNERS cannot ask them to review. Add github: <handle> to content/team/cole-success.yaml.`,
@@ -331,7 +337,7 @@ describe('npm run codeowners', () => {
 			'Cole gets a handle',
 			repo.edit('content/team/cole-success.yaml', (t) => `${t}github: colesuccess\n`),
 		);
-		const stale = cli(['codeowners', '--check']);
+		const stale = await cli(['codeowners', '--check']);
 		expect(stale.status).toBe(1);
 		expect(stale.stdout.split('\n')[0]).toBe(
 			'.github/CODEOWNERS  -  line 14 gives /content/lead-stages/mql.mdx to @samseller @miamarketer, but its owners are @samseller @miamarketer @colesuccess. Run npm run codeowners and commit the result.',
@@ -353,36 +359,39 @@ describe('npm run codeowners', () => {
 });
 
 describe('npm run approvals', () => {
-	test('exit 1 with a line per waiting definition, 0 once both sides approve', () => {
+	test('exit 1 with a line per waiting definition, 0 once both sides approve', async () => {
 		repo.commit(
 			'Raise the MQL bar',
 			repo.edit(MQL, (t) => t.replace('score_threshold: 100', 'score_threshold: 120')),
 		);
-		const one = cli(['approvals', '--base', 'main', '--approved-by', 'samseller']);
+		const one = await cli(['approvals', '--base', 'main', '--approved-by', 'samseller']);
 		expect(one.status).toBe(1);
 		expect(one.stdout).toBe(
 			`${MQL}  approvals  waiting for a marketing owner (Mia Marketer @miamarketer).\nWaiting for approval: 1 of 1 changed items (approved by samseller).\n`,
 		);
 		expect(
-			cli(['approvals', '--base', 'main', '--approved-by', 'samseller,miamarketer']).status,
+			(await cli(['approvals', '--base', 'main', '--approved-by', 'samseller,miamarketer'])).status,
 		).toBe(0);
 		expect(
-			cli([
-				'approvals',
-				'--base',
-				'main',
-				'--approved-by',
-				'samseller,miamarketer',
-				'--author',
-				'miamarketer',
-			]).status,
+			(
+				await cli([
+					'approvals',
+					'--base',
+					'main',
+					'--approved-by',
+					'samseller,miamarketer',
+					'--author',
+					'miamarketer',
+				])
+			).status,
 		).toBe(1);
 	});
-	test('usage errors exit 2', () => {
-		expect(cli(['approvals', '--approved-by', 'x']).status).toBe(2);
-		expect(cli(['approvals', '--base', 'main']).status).toBe(2);
+	test('usage errors exit 2', async () => {
+		expect((await cli(['approvals', '--approved-by', 'x'])).status).toBe(2);
+		expect((await cli(['approvals', '--base', 'main'])).status).toBe(2);
 		expect(
-			cli(['approvals', '--base', 'main', '--reviews', 'missing.json', '--head-sha', 'abc']).status,
+			(await cli(['approvals', '--base', 'main', '--reviews', 'missing.json', '--head-sha', 'abc']))
+				.status,
 		).toBe(2);
 	});
 });

@@ -62,17 +62,19 @@ export function runPlaybook(args: string[], cwd = join(import.meta.dirname, '..'
 
 /**
  * Runs the CLI's entry function (`main` of src/cli/playbook.ts) in this process, as
- * `runPlaybook` runs the real program: from `cwd`, on the fixtures' day, outside GitHub Actions,
- * with what it prints captured. A command line costs milliseconds instead of a Node start-up and
- * the CLI's imports; the tests that hold the real process to its output and exit code
+ * `runPlaybook` runs the real program: from `cwd`, with `env` over this process's environment (by
+ * default on the fixtures' day and outside GitHub Actions; `undefined` unsets a variable), with
+ * what it prints captured. A command line costs milliseconds instead of a Node start-up and the
+ * CLI's imports; the tests that hold the real process to its output and exit code
  * (tests/cli.test.ts, a sample in tests/bad-command-lines.test.ts) spawn it. Runs one at a time:
- * the working folder and the console belong to the whole process.
+ * the working folder, the environment and the console belong to the whole process.
  */
 export function runPlaybookInProcess(
 	args: string[],
 	cwd = join(import.meta.dirname, '..'),
+	env: Record<string, string | undefined> = { PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' },
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-	const run = inProcess.then(() => runCaptured(args, cwd));
+	const run = inProcess.then(() => runCaptured(args, cwd, env));
 	inProcess = run.then(
 		() => undefined,
 		() => undefined,
@@ -82,8 +84,21 @@ export function runPlaybookInProcess(
 
 let inProcess: Promise<void> = Promise.resolve();
 
-async function runCaptured(args: string[], cwd: string) {
-	const { main } = await import('../src/cli/playbook.ts');
+/** The environment the CLI's modules were last loaded under. */
+let loadedUnder: string | undefined;
+
+async function runCaptured(args: string[], cwd: string, env: Record<string, string | undefined>) {
+	const saved = {
+		env: Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]])),
+		cwd: process.cwd(),
+		exitCode: process.exitCode,
+	};
+	setEnv(env);
+	// The CLI reads its settings once per process (src/schemas/settings.ts): under another
+	// environment, its modules are loaded afresh, as a new process would.
+	const under = JSON.stringify(Object.entries(process.env).sort());
+	if (loadedUnder !== undefined && loadedUnder !== under) vi.resetModules();
+	loadedUnder = under;
 	const out: string[] = [];
 	const err: string[] = [];
 	const print =
@@ -103,24 +118,23 @@ async function runCaptured(args: string[], cwd: string) {
 		vi.spyOn(process.stdout, 'write').mockImplementation(write(out)),
 		vi.spyOn(process.stderr, 'write').mockImplementation(write(err)),
 	];
-	const saved = {
-		env: { PLAYBOOK_TODAY: process.env.PLAYBOOK_TODAY, GITHUB_ACTIONS: process.env.GITHUB_ACTIONS },
-		cwd: process.cwd(),
-		exitCode: process.exitCode,
-	};
-	Object.assign(process.env, { PLAYBOOK_TODAY: TODAY, GITHUB_ACTIONS: '' });
 	process.chdir(cwd);
 	try {
+		const { main } = await import('../src/cli/playbook.ts');
 		const code = await main(args);
 		return { code, stdout: out.join(''), stderr: err.join('') };
 	} finally {
 		process.chdir(saved.cwd);
-		for (const [name, value] of Object.entries(saved.env))
-			if (value === undefined) delete process.env[name];
-			else process.env[name] = value;
+		setEnv(saved.env);
 		for (const spy of spies) spy.mockRestore();
 		process.exitCode = saved.exitCode;
 	}
+}
+
+function setEnv(env: Record<string, string | undefined>): void {
+	for (const [name, value] of Object.entries(env))
+		if (value === undefined) delete process.env[name];
+		else process.env[name] = value;
 }
 
 /**

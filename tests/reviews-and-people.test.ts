@@ -1,26 +1,19 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { checkContent } from '../src/checks/index.ts';
 import { DEFINITION_COLLECTIONS } from '../src/schemas/index.ts';
 import { TestRepo } from './git-repo.ts';
+import { runPlaybookInProcess } from './helpers.ts';
 import { GithubStandIn } from './github-server.ts';
 import { ROOT } from './sites.ts';
 
-const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
-
-/** Runs the real command line without blocking this process, which serves the stand-in. */
+/**
+ * The CLI's entry function in this process (tests/helpers.ts), which also serves the stand-in:
+ * the same code as the real command line, without a Node start-up for each run.
+ */
 function playbook(args: string[], env: Record<string, string> = {}, cwd = ROOT) {
-	return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-		execFile(
-			process.execPath,
-			[CLI, ...args],
-			{ cwd, encoding: 'utf8', env: { ...process.env, PLAYBOOK_TODAY: '2027-04-01', ...env } },
-			(error, stdout, stderr) =>
-				resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-		);
-	});
+	return runPlaybookInProcess(args, cwd, { PLAYBOOK_TODAY: '2027-04-01', ...env });
 }
 
 /** Every definition of a content folder, as `collection/id`. */
