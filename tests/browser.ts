@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { launchChromium, serve } from '../scripts/chromium/browser.ts';
+import { launchChromium } from '../scripts/chromium.ts';
+import { serve } from '../scripts/serve-site.ts';
 
 /** The static server the browser tests share with the benchmark. */
 export { serve };

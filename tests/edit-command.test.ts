@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../scripts/chromium/browser.ts';
+import { launchChromium } from '../scripts/chromium.ts';
 import { GIT_IDENTITY } from './git-repo.ts';
 import { freePort } from '../src/cli/editor-backend.ts';
 import { MINIMAL, useBuildTurn } from './helpers.ts';

@@ -12,7 +12,7 @@ import {
 	noBrowserMessage,
 	NoBrowserError,
 	thisMachine,
-} from '../scripts/chromium/find-browser.ts';
+} from '../scripts/chromium.ts';
 import { ROOT } from './sites.ts';
 
 /** A Linux machine on x86-64 with the given executables and, by default, the bundled Chromium. */

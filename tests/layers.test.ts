@@ -35,7 +35,7 @@ describe('imports run one way through the layers', () => {
 		['src/site/url.ts', "import { runCheck } from '../cli/check.ts';"],
 		['src/browser/finder.ts', "import { pathOf } from '../model/views.ts';"],
 		['src/checks/rules/bodies/urls.ts', "import { csp } from '../../site/csp.ts';"],
-		['src/model/views.ts', "import { serve } from '../../scripts/chromium/browser.ts';"],
+		['src/model/views.ts', "import { serve } from '../../scripts/serve-site.ts';"],
 	])('refuses in %s: %s', async (path, line) => {
 		expect(await importProblems(path, withImport(path, line))).toHaveLength(1);
 	});

@@ -170,6 +170,6 @@ declare module 'vitest' {
 		/** Which payloads of the hostile playbook the checker refused, and which it let through. */
 		hostile: import('./hostile.ts').HostileResult;
 		/** The browser every browser test drives, chosen once before the tests start. */
-		browser: import('../scripts/chromium/find-browser.ts').BrowserChoice;
+		browser: import('../scripts/chromium.ts').BrowserChoice;
 	}
 }

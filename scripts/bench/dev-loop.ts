@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { launchChromium } from '../chromium/browser.ts';
+import { launchChromium } from '../chromium.ts';
 
 /** A free port on 127.0.0.1. */
 async function freePort(): Promise<number> {

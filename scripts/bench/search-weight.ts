@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { launchChromium, serve } from '../chromium/browser.ts';
+import { launchChromium } from '../chromium.ts';
+import { serve } from '../serve-site.ts';
 
 /**
  * Bytes a reader's browser downloads for a first query: open a page, open Starlight's search,

@@ -1,9 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import {
-	type BrowserChoice,
-	chooseBrowser,
-	NoBrowserError,
-} from '../../scripts/chromium/find-browser.ts';
+import { type BrowserChoice, chooseBrowser, NoBrowserError } from '../../scripts/chromium.ts';
 import { builtSites } from './built-sites.ts';
 
 /**

@@ -1,7 +1,12 @@
+/**
+ * The browser for the browser tests and the benchmark (`npm run bench`): chooses one
+ * (`CHROMIUM_PATH`, else a Chromium or Chrome on the machine, else the one in
+ * `@sparticuz/chromium`) and launches it. Never downloads one.
+ */
 import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /** A browser the tests and the benchmark can drive: where it is and how to start it. */
 export interface BrowserChoice {
@@ -192,4 +197,14 @@ export function launchFailureReason(error: unknown): string {
 		(said ?? text.replace(/^browserType\.launch: /, '').split('\n')[0] ?? '').trim() ||
 		'no reason given'
 	);
+}
+
+let chosen: Promise<BrowserChoice> | undefined;
+
+/**
+ * Starts a headless browser: the one given, else the first that `chooseBrowser` finds (chosen once
+ * per process). Never downloads one.
+ */
+export async function launchChromium(choice?: BrowserChoice): Promise<Browser> {
+	return launch(choice ?? (await (chosen ??= chooseBrowser())));
 }

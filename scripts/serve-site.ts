@@ -1,9 +1,8 @@
+/** A built site served on localhost, for the browser tests and the benchmark. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { type BrowserChoice, chooseBrowser, launch } from './find-browser.ts';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -36,14 +35,4 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
 		url: `http://127.0.0.1:${port}`,
 		close: () => new Promise((resolve) => server.close(() => resolve())),
 	};
-}
-
-let chosen: Promise<BrowserChoice> | undefined;
-
-/**
- * Starts a headless browser: the one given, else the first that `chooseBrowser` finds (chosen once
- * per process). Never downloads one.
- */
-export async function launchChromium(choice?: BrowserChoice): Promise<Browser> {
-	return launch(choice ?? (await (chosen ??= chooseBrowser())));
 }
