@@ -36,7 +36,8 @@ const NAMES: SiteName[] = ['minimal', 'example', 'hostile'];
  *
  * The builds run in the background, so the set-up returns at once and the tests that need no
  * site run meanwhile; a test file that reads one waits for it (`sitesReady`). Each site appears
- * whole (`npm run build` swaps it in), or a `<name>.failed` file beside it says why it did not.
+ * whole (`npm run build` swaps it in), with what the build said in `<name>.log` beside it, or a
+ * `<name>.failed` file beside it says why it did not.
  */
 export function builtSites(): BuiltSites {
 	// The build and browser projects' set-ups both ask, in one process: the first starts the work.
@@ -93,6 +94,8 @@ function startSites(): BuiltSites {
 					console.error(`Building the ${name} test site failed:\n${output}`);
 					return;
 				}
+				// What npm run build said, for the tests of the build's own output (tests/build.test.ts).
+				writeFileSync(`${sites[name]}.log`, output);
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				console.log(`Built the ${name} test site in ${seconds} s.`);
 			}
@@ -138,7 +141,13 @@ function inputsKey(): string {
 		hash.update('no git');
 	}
 	const roots = ['src', 'content', 'public', 'tests/fixtures'];
-	const files = ['astro.config.mjs', 'package-lock.json', 'tsconfig.json', 'tests/hostile.ts'];
+	const files = [
+		'astro.config.mjs',
+		'package-lock.json',
+		'tsconfig.json',
+		'tests/hostile.ts',
+		'tests/setup/built-sites.ts',
+	];
 	const walk = (folder: string): string[] =>
 		readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
 			const path = join(folder, entry.name);
