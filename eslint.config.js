@@ -17,10 +17,11 @@ const LAYERS = {
 	model: ['schemas'],
 	checks: ['schemas', 'model'],
 	review: ['schemas', 'model', 'checks'],
-	site: ['schemas', 'model', 'checks', 'review', 'browser'],
-	cli: ['schemas', 'model', 'checks', 'review', 'site'],
-	components: ['schemas', 'model', 'checks', 'review', 'site', 'browser'],
-	pages: ['schemas', 'model', 'checks', 'review', 'site', 'browser', 'components'],
+	crm: ['schemas', 'model', 'checks'],
+	site: ['schemas', 'model', 'checks', 'review', 'crm', 'browser'],
+	cli: ['schemas', 'model', 'checks', 'review', 'crm', 'site'],
+	components: ['schemas', 'model', 'checks', 'review', 'crm', 'site', 'browser'],
+	pages: ['schemas', 'model', 'checks', 'review', 'crm', 'site', 'browser', 'components'],
 };
 const SRC_FOLDERS = [...Object.keys(LAYERS), 'styles'];
 
@@ -43,7 +44,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
 					patterns: [
 						{
 							regex: `^(\\.\\./)+(${refused.join('|')}|integration|content\\.config|scripts|tests)(/|\\.|$)`,
-							message: `src/${layer} may import ${may}: the layers run schemas ← model ← checks ← review ← site ← cli, pages and components (README, How the code is organised).`,
+							message: `src/${layer} may import ${may}: the layers run schemas ← model ← checks ← review, crm ← site ← cli, pages and components (README, How the code is organised).`,
 						},
 					],
 				},

@@ -2,6 +2,7 @@ import { type ContentSource, folderSource, readSource } from './read/read-conten
 import type { Playbook } from '../model/playbook.ts';
 import { checkBodies } from './rules/bodies/index.ts';
 import { checkCoverage } from './rules/coverage.ts';
+import { checkCrmMapping } from './rules/crm.ts';
 import { checkLeadGraph } from './rules/lead-graph.ts';
 import { checkTrackSteps } from './rules/tracks.ts';
 import { checkOwnership } from './rules/ownership.ts';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
 	checkSlaStages,
 	checkStatedTwice,
 	checkPlaceholders,
+	checkCrmMapping,
 ];
 
 /** Runs `rules` on a loaded playbook and returns what they raise. Pure: same input, same problems. */

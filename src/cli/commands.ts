@@ -96,6 +96,16 @@ export const COMMANDS = {
 		summary: "a CRM report (CSV) becomes a month's results",
 		load: () => import('./results.ts').then((m) => m.runResults),
 	},
+	crm: {
+		usage: [
+			'export --to hubspot|salesforce|csv [--out DIR]',
+			'| drift --from hubspot|salesforce [--file PATH] [--strict] [--format text|json]',
+			'| apply --to hubspot [--yes] [--allow-hide]',
+			'[--content DIR] [--hubspot-reasons NAME] [--salesforce-reasons NAME__c]',
+		],
+		summary: 'lead stages to HubSpot and Salesforce: export, drift, apply',
+		load: () => import('./crm.ts').then((m) => m.runCrm),
+	},
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -81,3 +81,7 @@ export const LABELS: Record<string, string> = {
 export function labelOf(value: string): string {
 	return LABELS[value] ?? value;
 }
+
+/** The CRMs a lead stage can be mapped to (`crm:` in a lead stage). */
+export const CRMS = ['hubspot', 'salesforce'] as const;
+export type Crm = (typeof CRMS)[number];

@@ -94,6 +94,14 @@ export const PROBLEM_KINDS = {
 		severity: 'info',
 		title: "An SLA's commitments speak of another lead stage than the one it governs",
 	},
+	CrmValueMappedTwice: {
+		severity: 'error',
+		title: 'Two lead stages name one CRM value',
+	},
+	UnknownCrmProperty: {
+		severity: 'error',
+		title: 'A lead stage names a HubSpot property that cannot hold it',
+	},
 } as const satisfies Record<string, ProblemKind>;
 
 export type Severity = 'error' | 'warning' | 'info';
