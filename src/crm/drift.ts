@@ -110,7 +110,9 @@ export function driftOf(
 				field: isReasons ? 'rejection_reasons' : `crm.${wanted.crm}`,
 				crm: `no field ${wanted.name}`,
 				playbook: `${wanted.options.length} option${wanted.options.length === 1 ? '' : 's'} for ${wanted.name}`,
-				fix: `Create the field in ${crm} (${applyHint}), or point the playbook at the field you use.`,
+				fix: isReasons
+					? `Create the field in ${crm} (${applyHint}), or name the field you use with --${wanted.crm}-reasons.`
+					: `Create the field in ${crm} (${applyHint}), or set crm.hubspot.property to the property you use.`,
 			},
 		];
 
