@@ -140,7 +140,15 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 	github: 'GitHub handle',
 	email: 'E-mail',
 	left: 'Left the company on',
+	crm: 'CRM values',
+	hubspot: 'HubSpot',
+	salesforce: 'Salesforce',
+	not_in: 'Not kept in',
+	converted: 'Converts the lead',
 };
+
+/** Names that keep their capitals inside a label, as abbreviations do. */
+const PROPER_NAMES = /^(?:[A-Z]{2}|HubSpot\b|Salesforce\b)/;
 
 /**
  * A frontmatter key, or a path into one, as a reader reads it: `lead_stage` → `Lead stage`,
@@ -155,7 +163,7 @@ export function fieldLabel(path: string): string {
 			const index = /^\[(\d+)\]$/.exec(part);
 			if (index) return `item ${Number(index[1]) + 1}`;
 			const words = FIELD_WORDS[part] ?? wordsOf(part);
-			return /^[A-Z]{2}/.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
+			return PROPER_NAMES.test(words) ? words : words.charAt(0).toLowerCase() + words.slice(1);
 		});
 	const text = parts.join(' › ');
 	return text.charAt(0).toUpperCase() + text.slice(1);

@@ -70,6 +70,7 @@ export const COLLECTION_PAGES: { [C in PageCollection]: CollectionPage<C> } = {
 			h('exit-criteria', 'Exit criteria'),
 			h('transitions', 'Where leads come from and go'),
 			...(data.rejection_reasons ? [h('rejection-reasons', 'Rejection reasons')] : []),
+			h('crm', 'In the CRM'),
 			h('slas', 'Service-level agreements for this stage'),
 		],
 	},

@@ -3,6 +3,9 @@ import { COLLECTIONS, DEFINITION_COLLECTIONS, type CollectionName } from '../sch
 import { entriesOf, type Playbook } from '../model/playbook.ts';
 import { reviewOf } from '../model/review-dates.ts';
 import { ownersOf, pathOf } from '../model/views.ts';
+import { stageMappings } from '../model/crm-mapping.ts';
+import { hubspotPropertyBody } from '../crm/hubspot.ts';
+import { wantedPicklists } from '../crm/picklist.ts';
 
 /** The content contract as JSON Schema, one schema per collection, generated from the zod schemas. */
 export function contractJsonSchema(): Record<CollectionName, unknown> {
@@ -48,7 +51,24 @@ export function playbookExport(playbook: Playbook, siteUrl: string, today: strin
 		})),
 		// The monthly values of the shared metrics, oldest first.
 		results: entriesOf(playbook, 'results').map((month) => ({ file: month.file, ...month.data })),
+		crm: crmExport(playbook),
 		contract: contractJsonSchema(),
+	};
+}
+
+/**
+ * Each lead stage's CRM values (stated in `crm:` or derived from its title, and which), and the
+ * HubSpot property bodies `npm run crm -- export --to hubspot` writes, so RevOps can check a CRM
+ * against the published site without the repository.
+ */
+export function crmExport(playbook: Playbook) {
+	return {
+		stages: stageMappings(playbook).map(({ stage, hubspot, salesforce }) => ({
+			id: stage.id,
+			hubspot: hubspot ?? null,
+			salesforce: salesforce ?? null,
+		})),
+		hubspot: wantedPicklists(playbook, 'hubspot').map(hubspotPropertyBody),
 	};
 }
 
