@@ -24,6 +24,13 @@ import { PAGE_COLLECTIONS } from '../src/schemas/index.ts';
  */
 
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
+
+/**
+ * How long a form may take to fill in: Decap lists every unpublished entry (each a cms/ branch)
+ * before it opens one, so the later tests wait longer, and on a loaded 2-core machine, with the
+ * other test files running beside this one, 15 s was not always enough.
+ */
+const FORM_LOADS_MS = 45_000;
 const repo = new TestRepo(join(ROOT, 'content'));
 let backend: EditorBackend | undefined;
 const git = (...args: string[]) => repo.git(...args);
@@ -101,7 +108,7 @@ describe('the editor at /admin/', () => {
 	test('a changed lead score threshold is a cms/ branch whose only change is that field', async () => {
 		const page = await openEditor('/collections/lead-stages/entries/mql');
 		const threshold = page.getByLabel('Lead score threshold');
-		await expect.poll(() => threshold.inputValue(), { timeout: 15_000 }).toBe('100');
+		await expect.poll(() => threshold.inputValue(), { timeout: FORM_LOADS_MS }).toBe('100');
 		await threshold.fill('120');
 		await save(page);
 		await page.close();
@@ -256,7 +263,7 @@ describe('saving never changes what the editor did not touch', () => {
 				const text = readFileSync(join(folder, file), 'utf8');
 				const data = readEntryFile(text, collection === 'team' ? 'yaml' : 'frontmatter');
 				await expect
-					.poll(() => first.inputValue(), { timeout: 15_000 })
+					.poll(() => first.inputValue(), { timeout: FORM_LOADS_MS })
 					.toBe(collection === 'team' ? data.name : data.title);
 				// A widget that rewrote a value on opening would mark the entry as changed.
 				expect(await page.getByText('Unsaved changes', { exact: false }).count()).toBe(0);
@@ -277,7 +284,7 @@ describe('saving never changes what the editor did not touch', () => {
 			const page = await openEditor(`/collections/${collection}/entries/${id}`);
 			const key = collection === 'team' ? 'title' : 'summary';
 			const field = page.getByLabel(new RegExp(`^${fieldLabel(key)}( \\(optional\\))?$`, 'i'));
-			await expect.poll(() => field.inputValue(), { timeout: 15_000 }).not.toBe('');
+			await expect.poll(() => field.inputValue(), { timeout: FORM_LOADS_MS }).not.toBe('');
 			await field.fill('Changed in the editor');
 			await save(page);
 			await page.close();
