@@ -101,6 +101,7 @@ export const COMMANDS = {
 			'export --to hubspot|salesforce|csv [--out DIR]',
 			'| drift --from hubspot|salesforce [--file PATH] [--strict] [--format text|json]',
 			'| apply --to hubspot [--yes] [--allow-hide]',
+			'| issues --from hubspot|salesforce [--file PATH] [--github-issues FILE] [--apply]',
 			'[--content DIR] [--hubspot-reasons NAME] [--salesforce-reasons NAME__c]',
 		],
 		summary: 'lead stages to HubSpot and Salesforce: export, drift, apply',

@@ -20,7 +20,16 @@ import { type CrmPicklist, type ReasonFields, wantedPicklists } from '../crm/pic
 import { MetadataShapeError, readSalesforceMetadata, XmlError } from '../crm/salesforce.ts';
 import { HUBSPOT_PROPERTY_NAME } from '../schemas/lead-stages.ts';
 import type { Crm } from '../schemas/vocabulary.ts';
-import { contentFolder, parseOptions, UsageError } from './usage.ts';
+import { planDriftIssues, DRIFT_LABEL } from '../crm/drift-issues.ts';
+import {
+	applyAction,
+	githubClientFromEnv,
+	GithubError,
+	listReminderIssues,
+} from '../review/github-api.ts';
+import type { GithubIssue } from '../review/reminders.ts';
+import { settings } from '../schemas/settings.ts';
+import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
 /**
  * `playbook crm export|drift|apply`: the CRM follows the playbook. `export` writes files a CRM's
@@ -45,12 +54,15 @@ export async function runCrm(args: string[]): Promise<number> {
 		'allow-hide': { type: 'boolean', default: false },
 		'hubspot-reasons': { type: 'string' },
 		'salesforce-reasons': { type: 'string' },
+		apply: { type: 'boolean', default: false },
+		'github-issues': { type: 'string' },
+		site: { type: 'string', default: settings().site },
 	});
-	if (sub !== 'export' && sub !== 'drift' && sub !== 'apply')
+	if (sub !== 'export' && sub !== 'drift' && sub !== 'apply' && sub !== 'issues')
 		throw new UsageError(
 			sub === undefined
-				? 'Say what to do: export, drift or apply.'
-				: `"${sub}" is not a crm command; use export, drift or apply.`,
+				? 'Say what to do: export, drift, apply or issues.'
+				: `"${sub}" is not a crm command; use export, drift, apply or issues.`,
 		);
 	const reasonFields = reasonFieldsOf(values);
 	const content = contentFolder(values.content);
@@ -83,13 +95,30 @@ export async function runCrm(args: string[]): Promise<number> {
 				folder: `${content.replace(/\/$/, '')}/lead-stages/`,
 				reasonFields,
 			});
+		if (sub === 'issues')
+			return await runIssues(report.playbook, {
+				from: crmOption('--from', values.from),
+				file: values.file,
+				format: 'text',
+				strict: false,
+				folder: `${content.replace(/\/$/, '')}/lead-stages/`,
+				reasonFields,
+				apply: values.apply,
+				githubIssues: values['github-issues'],
+				site: values.site,
+			});
 		if (values.to !== 'hubspot')
 			throw new UsageError(
 				'apply works on HubSpot only: say --to hubspot. For Salesforce, export --to salesforce and deploy with sf project deploy start.',
 			);
 		return await runApply(report.playbook, values.yes, values['allow-hide'], reasonFields);
 	} catch (error) {
-		if (!(error instanceof CrmError || error instanceof SavedAnswerError)) throw error;
+		if (!(
+			error instanceof CrmError ||
+			error instanceof SavedAnswerError ||
+			error instanceof GithubError
+		))
+			throw error;
 		console.error(error.message);
 		return error instanceof SavedAnswerError ? 2 : 1;
 	}
@@ -314,4 +343,64 @@ function readSavedAnswer(crm: Crm, path: string, names: string[]): Map<string, C
 		}
 	}
 	return found;
+}
+
+interface IssuesRun extends DriftRun {
+	apply: boolean;
+	githubIssues: string | undefined;
+	site: string;
+}
+
+/**
+ * `crm issues`: drift, as one GitHub issue per drifted lead stage for its owners. Prints the plan;
+ * with `--apply`, reads the issues from GitHub and makes the changes (GITHUB_TOKEN, GITHUB_REPOSITORY).
+ */
+async function runIssues(playbook: Playbook, run: IssuesRun): Promise<number> {
+	const client = run.apply ? githubClientFromEnv() : undefined;
+	if (run.apply && !client)
+		throw new UsageError(
+			'--apply needs GITHUB_TOKEN (a token that may write issues) and GITHUB_REPOSITORY (owner/name), as GitHub Actions sets them.',
+		);
+	const differences = await driftDifferences(playbook, run);
+	const issues = client
+		? await listReminderIssues(client, DRIFT_LABEL)
+		: savedIssues(run.githubIssues);
+	const plan = planDriftIssues({
+		playbook,
+		crm: run.from,
+		differences,
+		issues,
+		siteUrl: run.site,
+		today: today(),
+	});
+	for (const action of plan) {
+		const number = client
+			? await applyAction(client, action)
+			: 'number' in action
+				? action.number
+				: undefined;
+		console.log(
+			`${action.action}  ${number === undefined ? '' : `#${number}  `}${action.definition}  ${action.title}`,
+		);
+	}
+	console.log(
+		plan.length === 0
+			? 'Nothing to do: every drift issue is up to date.'
+			: `${plural(plan.length, 'change')} ${client ? 'made' : 'planned'}.`,
+	);
+	return 0;
+}
+
+/** Issues saved from GitHub's REST API, for a plan without a token. */
+function savedIssues(file: string | undefined): GithubIssue[] {
+	if (file === undefined) return [];
+	try {
+		const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+		if (Array.isArray(data)) return data.flat() as GithubIssue[];
+	} catch {
+		// Said below, in one line.
+	}
+	throw new SavedAnswerError(
+		`${file}  is not a list of GitHub issues. Save what GitHub answers to GET /repos/OWNER/NAME/issues?labels=${DRIFT_LABEL}&state=all.`,
+	);
 }

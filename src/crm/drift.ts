@@ -107,6 +107,8 @@ export function driftOf(
 				kind: 'missing-field',
 				severity: 'error',
 				file: folder,
+				// Its issue goes to the owners of the first stage the field would hold.
+				definition: wanted.options[0] && `lead-stages/${wanted.options[0].stage.id}`,
 				field: isReasons ? 'rejection_reasons' : `crm.${wanted.crm}`,
 				crm: `no field ${wanted.name}`,
 				playbook: `${wanted.options.length} option${wanted.options.length === 1 ? '' : 's'} for ${wanted.name}`,

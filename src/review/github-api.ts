@@ -94,12 +94,18 @@ function safeJson(text: string): Record<string, unknown> | undefined {
 const repoUrl = (client: GithubClient, path: string) =>
 	`${client.apiUrl.replace(/\/$/, '')}/repos/${client.repository}${path}`;
 
-/** Every issue with the reminder label, open and closed, following GitHub's pagination. */
-export async function listReminderIssues(client: GithubClient): Promise<GithubIssue[]> {
+/**
+ * Every issue with the reminder label (or `label`: the CRM drift issues have their own), open
+ * and closed, following GitHub's pagination.
+ */
+export async function listReminderIssues(
+	client: GithubClient,
+	label = REVIEW_LABEL,
+): Promise<GithubIssue[]> {
 	const issues: GithubIssue[] = [];
 	let url: string | undefined = repoUrl(
 		client,
-		`/issues?labels=${REVIEW_LABEL}&state=all&per_page=100`,
+		`/issues?labels=${encodeURIComponent(label)}&state=all&per_page=100`,
 	);
 	while (url) {
 		const page = await call(client, 'GET', url);
