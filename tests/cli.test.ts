@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { COMMANDS } from '../src/cli/commands.ts';
-import { playbookWith, runPlaybook as playbook, TODAY } from './helpers.ts';
+import { playbookWith, runPlaybook as playbook, runPlaybookInProcess, TODAY } from './helpers.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'src', 'cli', 'playbook.ts');
@@ -60,8 +60,9 @@ describe('npm run check', () => {
 		[['check', 'extra']],
 		[['frobnicate']],
 		[[]],
-	])('usage error %j exits 2 without a stack trace', (args) => {
-		const { code, stderr } = playbook(args);
+	])('usage error %j exits 2 without a stack trace', async (args) => {
+		// The CLI's entry function in this process (the real process: bad-command-lines.test.ts).
+		const { code, stderr } = await runPlaybookInProcess(args);
 		expect(code).toBe(2);
 		expect(stderr).toMatch(/Usage: playbook/);
 		noStackTrace(stderr);
@@ -138,9 +139,9 @@ describe('the command line', () => {
 });
 
 describe('npm run new', () => {
-	test('writes a draft that the checker reads, and refuses an existing id', () => {
+	test('writes a draft that the checker reads, and refuses an existing id', async () => {
 		const root = playbookWith();
-		const created = playbook(
+		const created = await runPlaybookInProcess(
 			['new', 'personas', 'head-of-revops', '--owners', 'sam-seller,mia-marketer'],
 			root,
 		);
@@ -149,35 +150,35 @@ describe('npm run new', () => {
 		const file = join(root, 'content', 'personas', 'head-of-revops.mdx');
 		expect(readFileSync(file, 'utf8')).toContain('status: draft');
 		expect(readFileSync(file, 'utf8')).toContain('title: Head of revops');
-		expect(playbook(['check'], root).code).toBe(0);
+		expect((await runPlaybookInProcess(['check'], root)).code).toBe(0);
 
-		const again = playbook(['new', 'personas', 'head-of-revops'], root);
+		const again = await runPlaybookInProcess(['new', 'personas', 'head-of-revops'], root);
 		expect(again.code).toBe(1);
 		expect(again.stderr).toContain('"head-of-revops" is already used');
-		const sameIdOtherExtension = playbook(['new', 'lead-stages', 'mql'], root);
+		const sameIdOtherExtension = await runPlaybookInProcess(['new', 'lead-stages', 'mql'], root);
 		expect(sameIdOtherExtension.code).toBe(1);
 	});
-	test('without owners the draft is valid in shape and the check says who to add', () => {
+	test('without owners the draft is valid in shape and the check says who to add', async () => {
 		const root = playbookWith();
-		const created = playbook(['new', 'library', 'pricing-faq'], root);
+		const created = await runPlaybookInProcess(['new', 'library', 'pricing-faq'], root);
 		expect(created.code).toBe(0);
 		expect(created.stdout).not.toContain('codeowners');
 		// Capitals only where the word is known to take them.
 		expect(readFileSync(join(root, 'content', 'library', 'pricing-faq.mdx'), 'utf8')).toContain(
 			'title: Pricing FAQ',
 		);
-		expect(playbook(['new', 'library', 'roi-calculator'], root).code).toBe(0);
+		expect((await runPlaybookInProcess(['new', 'library', 'roi-calculator'], root)).code).toBe(0);
 		expect(readFileSync(join(root, 'content', 'library', 'roi-calculator.mdx'), 'utf8')).toContain(
 			'title: ROI calculator',
 		);
-		const { code, stdout } = playbook(['check'], root);
+		const { code, stdout } = await runPlaybookInProcess(['check'], root);
 		expect(code).toBe(1);
 		expect(stdout).toContain('content/library/pricing-faq.mdx  owners  is empty');
 	});
-	test('refuses an unknown collection or a bad id', () => {
+	test('refuses an unknown collection or a bad id', async () => {
 		const root = playbookWith();
-		expect(playbook(['new', 'playbooks', 'x'], root).code).toBe(2);
-		expect(playbook(['new', 'personas', 'Big Boss'], root).code).toBe(2);
+		expect((await runPlaybookInProcess(['new', 'playbooks', 'x'], root)).code).toBe(2);
+		expect((await runPlaybookInProcess(['new', 'personas', 'Big Boss'], root)).code).toBe(2);
 		expect(existsSync(join(root, 'content', 'playbooks'))).toBe(false);
 	});
 });
@@ -197,8 +198,8 @@ describe('in GitHub Actions', () => {
 });
 
 describe('npm run export', () => {
-	test('prints every definition as JSON without building, and refuses a broken playbook', () => {
-		const good = playbook(['export', '--content', 'content'], playbookWith());
+	test('prints every definition as JSON without building, and refuses a broken playbook', async () => {
+		const good = await runPlaybookInProcess(['export', '--content', 'content'], playbookWith());
 		expect(good.code).toBe(0);
 		const data = JSON.parse(good.stdout);
 		expect(data.definitions['lead-stages'].map((d: { id: string }) => d.id)).toEqual([
@@ -208,7 +209,7 @@ describe('npm run export', () => {
 			'won',
 		]);
 		expect(data.contract.personas.type).toBe('object');
-		const bad = playbook(['export'], playbookWith('missing-marketing-owner'));
+		const bad = await runPlaybookInProcess(['export'], playbookWith('missing-marketing-owner'));
 		expect(bad.code).toBe(1);
 		expect(bad.stderr).toContain('Not exported: 1 error.');
 	});
