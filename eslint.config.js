@@ -44,7 +44,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
 					patterns: [
 						{
 							regex: `^(\\.\\./)+(${refused.join('|')}|integration|content\\.config|scripts|tests)(/|\\.|$)`,
-							message: `src/${layer} may import ${may}: the layers run schemas ← model ← checks ← review ← crm ← site ← cli, pages and components (README, How the code is organised).`,
+							message: `src/${layer} may import ${may}: the layers run schemas ← model ← checks ← review ← crm ← site ← cli, pages and components (CONTRIBUTING.md, How the code is organised).`,
 						},
 					],
 				},

@@ -10,23 +10,11 @@ import { defineConfig } from 'vitest/config';
  * the background: the projects run at the same time, and a file waits only for what it reads.
  */
 
-/** Tests that drive a browser. */
-const BROWSER = ['tests/**/*.browser.test.ts', 'tests/edit-command.test.ts'];
-
-/** Tests that read the built test sites, or build sites of their own. */
-const BUILD = [
-	'tests/build.test.ts',
-	'tests/build-atomic.test.ts',
-	'tests/collection-pages.test.ts',
-	'tests/gate-integrity.test.ts',
-	'tests/links.test.ts',
-	'tests/page-text.test.ts',
-	'tests/page-weight.test.ts',
-	'tests/recommendations.test.ts',
-	'tests/results.test.ts',
-	'tests/security.test.ts',
-];
-
+/**
+ * Where a test goes answers itself: a test of one layer of src/ that builds nothing and opens no
+ * browser goes in tests/unit/<layer>/; one that reads the built test sites or builds its own, in
+ * tests/build/; one that drives Chromium, in tests/browser/. What they share is in tests/support/.
+ */
 /**
  * The slowest files, slowest first, as measured on 2 cores (wall seconds, run one at a time): the
  * build and browser files (build 172, editor 153, accessibility 63, search 59, …), then the unit
@@ -78,7 +66,7 @@ export default defineConfig({
 		hookTimeout: 180_000,
 		// Most tests wait on child processes (Astro, Chromium, git), so a worker more than the cores
 		// keeps both busy; more than that only slows the browser tests into their time limits. One
-		// site build runs at a time (tests/sites.ts, BUILD_TURN).
+		// site build runs at a time (tests/support/sites.ts, BUILD_TURN).
 		maxWorkers: 3,
 		sequence: { sequencer: SlowestFirst },
 		// In CI each test is named as it ends, so a run that stalls shows where it stopped.
@@ -86,13 +74,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...BROWSER, ...BUILD] },
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
 			},
 			{
 				extends: true,
 				test: {
 					name: 'build',
-					include: BUILD,
+					include: ['tests/build/**/*.test.ts'],
 					globalSetup: ['tests/setup/sites.setup.ts'],
 					setupFiles: ['tests/setup/sites-ready.ts'],
 				},
@@ -101,7 +89,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'browser',
-					include: BROWSER,
+					include: ['tests/browser/**/*.test.ts'],
 					globalSetup: ['tests/setup/browser.setup.ts'],
 					setupFiles: ['tests/setup/sites-ready.ts'],
 				},

@@ -8,17 +8,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: [
-			'tests/bad-input.test.ts',
-			'tests/bad-input-catalogue.test.ts',
-			'tests/rules.test.ts',
-			'tests/schemas.test.ts',
-			'tests/properties.test.ts',
-			'tests/onboarding.test.ts',
-			'tests/approvals.test.ts',
-			'tests/checker-units.test.ts',
-			'tests/bodies.test.ts',
+			'tests/unit/checks/bad-input.test.ts',
+			'tests/unit/checks/bad-input-catalogue.test.ts',
+			'tests/unit/checks/rules.test.ts',
+			'tests/unit/schemas/schemas.test.ts',
+			'tests/unit/checks/properties.test.ts',
+			'tests/unit/site/onboarding.test.ts',
+			'tests/unit/review/approvals.test.ts',
+			'tests/unit/checks/checker-units.test.ts',
+			'tests/unit/checks/bodies.test.ts',
 		],
-		setupFiles: ['tests/mutation-setup.ts'],
+		setupFiles: ['tests/support/mutation-setup.ts'],
 		testTimeout: 60_000,
 	},
 });

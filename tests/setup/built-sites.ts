@@ -12,9 +12,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { HostileResult } from '../hostile.ts';
-import { writeHostilePlaybook } from '../hostile.ts';
-import { BUILD_TURN, buildSiteInBackground, ROOT } from '../sites.ts';
+import type { HostileResult } from '../support/hostile.ts';
+import { writeHostilePlaybook } from '../support/hostile.ts';
+import { BUILD_TURN, buildSiteInBackground, ROOT } from '../support/sites.ts';
 import { takeTurn } from './turn.ts';
 
 export type SiteName = 'minimal' | 'example' | 'hostile';
@@ -145,7 +145,7 @@ function inputsKey(): string {
 		'astro.config.mjs',
 		'package-lock.json',
 		'tsconfig.json',
-		'tests/hostile.ts',
+		'tests/support/hostile.ts',
 		'tests/setup/built-sites.ts',
 	];
 	const walk = (folder: string): string[] =>

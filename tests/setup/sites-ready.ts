@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, inject } from 'vitest';
 import { sitesReady } from './built-sites.ts';
 
-/** How a test file reads the shared sites: by path, or served to a browser (tests/browser.ts). */
+/** How a test file reads the shared sites: by path, or served to a browser (tests/support/browser.ts). */
 const READS_SITES = /inject\('sites'\)|[sS]iteInChromium\(/;
 
 // Set-up for each test file of the `build` and `browser` projects: a file that reads the shared
