@@ -194,7 +194,15 @@ export async function driftDifferences(playbook: Playbook, run: DriftRun): Promi
 				wanted.map((p) => p.name),
 				run.reasonFields,
 			);
-	return wanted.flatMap((picklist) =>
+	// One saved file holds one field: the others were not asked about, so they are not missing.
+	const asked =
+		run.file && !statSync(run.file).isDirectory()
+			? wanted.filter((picklist) => actual.has(picklist.name))
+			: wanted;
+	for (const picklist of wanted)
+		if (!asked.includes(picklist) && run.format !== 'json')
+			console.log(`Not compared: ${picklist.name}, which ${run.file} does not hold.`);
+	return asked.flatMap((picklist) =>
 		driftOf(picklist, actual.get(picklist.name), { strict: run.strict, folder: run.folder }),
 	);
 }

@@ -9,6 +9,7 @@ import {
 	readSalesforcePicklists,
 } from '../../../src/crm/clients.ts';
 import { hubspotPropertyBody } from '../../../src/crm/hubspot.ts';
+import { leadStatusXml } from '../../../src/crm/salesforce.ts';
 import { wantedPicklists } from '../../../src/crm/picklist.ts';
 import { main } from '../../../src/cli/playbook.ts';
 import { type FakeCrm, hubspotServer, type HubspotState, salesforceServer } from './crm-servers.ts';
@@ -345,6 +346,22 @@ describe('saved answers (--file)', () => {
 		const json = await crm('drift', '--from', 'hubspot', '--file', dir, '--format', 'json');
 		expect(JSON.parse(json.out)).toMatchObject([
 			{ kind: 'missing', definition: 'lead-stages/inquiry', severity: 'error' },
+		]);
+	});
+
+	test('one saved file is compared for the field it holds; the others are named as not compared', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'crm-answer-'));
+		const status = wantedPicklists(playbook, 'salesforce')[0]!;
+		const file = join(dir, 'LeadStatus.standardValueSet-meta.xml');
+		writeFileSync(file, leadStatusXml(status).replace('>Sales Accepted Lead<', '>SAL (old)<'));
+		const { code, out } = await crm('drift', '--from', 'salesforce', '--file', file);
+		expect(code).toBe(1);
+		expect(out.split('\n')).toEqual([
+			`Not compared: Rejection_Reason__c, which ${file} does not hold.`,
+			expect.stringMatching(
+				/^content\/lead-stages\/sal\.mdx {2}crm\.salesforce\.status {2}CRM: labelled "SAL \(old\)"/,
+			),
+			'Salesforce drifts from the playbook: 1 difference.',
 		]);
 	});
 
