@@ -223,7 +223,7 @@ export async function readSalesforcePicklists(
 			'Salesforce',
 			connection,
 			'GET',
-			`${base}/picklist-values/${info.defaultRecordTypeId}/${encodeURIComponent(field)}`,
+			`${base}/picklist-values/${encodeURIComponent(info.defaultRecordTypeId)}/${encodeURIComponent(field)}`,
 			{ missingOk: true },
 		);
 		if (body !== undefined)
