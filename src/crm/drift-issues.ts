@@ -8,7 +8,12 @@ import {
 	mention,
 	plainTitle,
 } from '../review/markdown-text.ts';
-import type { GithubIssue, ReviewAction } from '../review/reminders.ts';
+import {
+	type GithubIssue,
+	planIssues,
+	type ReviewAction,
+	type WantedIssue,
+} from '../review/reminders.ts';
 import type { Crm } from '../schemas/vocabulary.ts';
 import type { Difference } from './drift.ts';
 
@@ -48,12 +53,11 @@ export function planDriftIssues(input: DriftIssueInput): ReviewAction[] {
 		const marked = MARKER.exec(issue.body ?? '');
 		return !issue.pull_request && marked?.[1] === crm;
 	});
-	const byDefinition = Map.groupBy(ours, (issue) => MARKER.exec(issue.body ?? '')![2]!);
 	const drifted = Map.groupBy(
 		input.differences.filter((d) => d.severity === 'error' && d.definition),
 		(d) => d.definition!,
 	);
-	const plan: ReviewAction[] = [];
+	const wanted: WantedIssue[] = [];
 
 	for (const [definition, differences] of drifted) {
 		const id = definition.slice('lead-stages/'.length);
@@ -80,57 +84,21 @@ export function planDriftIssues(input: DriftIssueInput): ReviewAction[] {
 			'',
 			'Either change the CRM to match (RevOps: see the playbook README, CRM), or change the definition in a pull request. This issue closes by itself once they agree.',
 		].join('\n');
-		const title = `CRM drift: ${plainTitle(stage.data.title)} in ${crmName}`;
-		const wanted = { definition, title, assignees, due: today, body };
-		const issues = (byDefinition.get(definition) ?? []).sort((a, b) => a.number - b.number);
-		const kept = issues.find((i) => i.state === 'open') ?? issues.at(-1);
-		if (!kept) {
-			plan.push({ action: 'create', ...wanted, labels: [DRIFT_LABEL] });
-			continue;
-		}
-		const sameAssignees =
-			JSON.stringify((kept.assignees ?? []).map((a) => a.login.toLowerCase()).sort()) ===
-			JSON.stringify(assignees.map((a) => a.toLowerCase()).sort());
-		const reopen = kept.state === 'closed';
-		if (reopen || kept.title !== title || (kept.body ?? '') !== body || !sameAssignees)
-			plan.push({
-				action: 'update',
-				number: kept.number,
-				...wanted,
-				reopen,
-				...(reopen && { comment: `Reopened: ${crmName} drifts from the playbook again.` }),
-			});
-		for (const duplicate of issues.filter((i) => i.state === 'open' && i !== kept))
-			plan.push(
-				closing(
-					duplicate,
-					definition,
-					`Closed: #${kept.number} is the drift issue for ${markdownCode(definition)}.`,
-				),
-			);
+		wanted.push({
+			definition,
+			title: `CRM drift: ${plainTitle(stage.data.title)} in ${crmName}`,
+			assignees,
+			due: today,
+			body,
+			reopenComment: `Reopened: ${crmName} drifts from the playbook again.`,
+		});
 	}
-
-	for (const [definition, issues] of byDefinition) {
-		if (drifted.has(definition)) continue;
-		for (const issue of issues.filter((i) => i.state === 'open'))
-			plan.push(
-				closing(
-					issue,
-					definition,
-					`Closed: ${crmName} agrees with the playbook on ${markdownCode(definition)} again.`,
-				),
-			);
-	}
-	return plan.sort((a, b) => a.definition.localeCompare(b.definition, 'en'));
-}
-
-function closing(issue: GithubIssue, definition: string, comment: string): ReviewAction {
-	return {
-		action: 'close',
-		number: issue.number,
-		definition,
-		title: issue.title,
-		assignees: (issue.assignees ?? []).map((a) => a.login),
-		comment,
-	};
+	return planIssues(wanted, {
+		label: DRIFT_LABEL,
+		byDefinition: Map.groupBy(ours, (issue) => MARKER.exec(issue.body ?? '')![2]!),
+		duplicateComment: (kept, definition) =>
+			`Closed: #${kept} is the drift issue for ${markdownCode(definition)}.`,
+		closeComment: (definition) =>
+			`Closed: ${crmName} agrees with the playbook on ${markdownCode(definition)} again.`,
+	});
 }

@@ -85,46 +85,76 @@ export function planReviews(input: ReviewPlanInput): ReviewAction[] {
 	const reminders = input.issues.filter(
 		(issue) => !issue.pull_request && hasReviewLabel(issue) && markedDefinition(issue),
 	);
-	const byDefinition = Map.groupBy(reminders, (issue) => markedDefinition(issue)!);
 	const due = reviewsDue(playbook, today, REMIND_DAYS_AHEAD);
-	const plan: ReviewAction[] = [];
+	const wanted = due.map(({ entry, review }) => ({
+		...reminderFor(input, entry, review.due, review.overdue),
+		reopenComment: `Reopened: ${markdownText(entry.data.title)} is still ${review.overdue ? 'overdue' : 'due'} for review. An owner confirms it with ${markdownCode(`npm run verify -- ${entry.collection}/${entry.id}`)}, or changes it, in a pull request.`,
+	}));
+	return planIssues(wanted, {
+		label: REVIEW_LABEL,
+		byDefinition: Map.groupBy(reminders, (issue) => markedDefinition(issue)!),
+		duplicateComment: (kept, definition) =>
+			`Closed: #${kept} is the reminder for ${markdownCode(definition)}.`,
+		closeComment: (definition) => closeReason(playbook, definition, today),
+	});
+}
 
-	for (const { entry, review } of due) {
-		const definition = `${entry.collection}/${entry.id}`;
-		const wanted = reminderFor(input, entry, review.due, review.overdue);
-		const issues = (byDefinition.get(definition) ?? []).sort((a, b) => a.number - b.number);
-		const open = issues.filter((issue) => issue.state === 'open');
+/** One issue that should stand open for a definition, and what to say if it is reopened. */
+export interface WantedIssue extends Planned {
+	due: string;
+	body: string;
+	reopenComment: string;
+}
+
+/** The issues of one kind (reminders, drift issues) a plan keeps in step. */
+export interface IssueKind {
+	/** The label a new issue of this kind carries. */
+	label: string;
+	/** The repository's issues of this kind, by the definition their marker names. */
+	byDefinition: ReadonlyMap<string, GithubIssue[]>;
+	/** Why a second open issue for a definition closes. */
+	duplicateComment: (kept: number, definition: string) => string;
+	/** Why an open issue closes when its definition wants none any more. */
+	closeComment: (definition: string) => string;
+}
+
+/**
+ * What to do so that exactly one open issue of a kind stands for each wanted one: create the
+ * missing ones, update those whose title, text or assignees are out of date (reopening one
+ * closed by hand), close the duplicates and, saying why, those no longer wanted. Shared by the
+ * review reminders and the CRM drift issues, which GitHub's client carries out alike.
+ */
+export function planIssues(wanted: readonly WantedIssue[], kind: IssueKind): ReviewAction[] {
+	const plan: ReviewAction[] = [];
+	for (const { reopenComment, ...issue } of wanted) {
+		const { definition } = issue;
+		const issues = [...(kind.byDefinition.get(definition) ?? [])].sort(
+			(a, b) => a.number - b.number,
+		);
+		const open = issues.filter((existing) => existing.state === 'open');
 		const kept = open[0] ?? issues.at(-1);
 		if (!kept) {
-			plan.push({ action: 'create', ...wanted, labels: [REVIEW_LABEL] });
+			plan.push({ action: 'create', ...issue, labels: [kind.label] });
 			continue;
 		}
 		const reopen = kept.state === 'closed';
-		if (reopen || !sameReminder(kept, wanted))
+		if (reopen || !sameIssue(kept, issue))
 			plan.push({
 				action: 'update',
 				number: kept.number,
-				...wanted,
+				...issue,
 				reopen,
-				...(reopen && {
-					comment: `Reopened: ${markdownText(entry.data.title)} is still ${review.overdue ? 'overdue' : 'due'} for review. An owner confirms it with ${markdownCode(`npm run verify -- ${definition}`)}, or changes it, in a pull request.`,
-				}),
+				...(reopen && { comment: reopenComment }),
 			});
 		for (const duplicate of open.slice(1))
-			plan.push(
-				closing(
-					duplicate,
-					definition,
-					`Closed: #${kept.number} is the reminder for ${markdownCode(definition)}.`,
-				),
-			);
+			plan.push(closing(duplicate, definition, kind.duplicateComment(kept.number, definition)));
 	}
 
-	const dueNow = new Set(due.map(({ entry }) => `${entry.collection}/${entry.id}`));
-	for (const [definition, issues] of byDefinition) {
-		if (dueNow.has(definition)) continue;
+	const stillWanted = new Set(wanted.map((issue) => issue.definition));
+	for (const [definition, issues] of kind.byDefinition) {
+		if (stillWanted.has(definition)) continue;
 		for (const issue of issues.filter((i) => i.state === 'open'))
-			plan.push(closing(issue, definition, closeReason(playbook, definition, today)));
+			plan.push(closing(issue, definition, kind.closeComment(definition)));
 	}
 	return plan.sort((a, b) => a.definition.localeCompare(b.definition, 'en') || order(a) - order(b));
 }
@@ -158,7 +188,7 @@ function closeReason(playbook: Playbook, definition: string, today: string): str
 	return `Closed: ${markdownText(entry.data.title)} was reviewed on ${reviewed}; the next review is due on ${due}.`;
 }
 
-function sameReminder(issue: GithubIssue, wanted: Planned & { body: string }): boolean {
+function sameIssue(issue: GithubIssue, wanted: Planned & { body: string }): boolean {
 	const assignees = (issue.assignees ?? []).map((a) => a.login.toLowerCase()).sort();
 	return (
 		issue.title === wanted.title &&
