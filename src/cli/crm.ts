@@ -19,7 +19,7 @@ import { HubspotPropertySchema, hubspotPicklist } from '../crm/hubspot.ts';
 import { type CrmPicklist, type ReasonFields, wantedPicklists } from '../crm/picklist.ts';
 import { MetadataShapeError, readSalesforceMetadata, XmlError } from '../crm/salesforce.ts';
 import { HUBSPOT_PROPERTY_NAME } from '../schemas/lead-stages.ts';
-import type { Crm } from '../schemas/vocabulary.ts';
+import { type Crm, labelOf } from '../schemas/vocabulary.ts';
 import { planDriftIssues, DRIFT_LABEL } from '../crm/drift-issues.ts';
 import {
 	applyAction,
@@ -214,7 +214,7 @@ async function runDrift(playbook: Playbook, run: DriftRun): Promise<number> {
 		console.log(JSON.stringify(differences, null, 2));
 	} else {
 		for (const difference of differences) console.log(formatDifference(difference));
-		const crm = run.from === 'hubspot' ? 'HubSpot' : 'Salesforce';
+		const crm = labelOf(run.from);
 		const info = differences.length - errors;
 		console.log(
 			errors === 0

@@ -14,7 +14,7 @@ import {
 	type ReviewAction,
 	type WantedIssue,
 } from '../review/reminders.ts';
-import type { Crm } from '../schemas/vocabulary.ts';
+import { type Crm, labelOf } from '../schemas/vocabulary.ts';
 import type { Difference } from './drift.ts';
 
 /**
@@ -27,8 +27,6 @@ import type { Difference } from './drift.ts';
 export const DRIFT_LABEL = 'playbook-crm-drift';
 
 const MARKER = /<!-- playbook-crm-drift: (hubspot|salesforce) (lead-stages\/[^\s/]+) -->/;
-
-const CRM_NAMES: Record<Crm, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
 
 export interface DriftIssueInput {
 	playbook: Playbook;
@@ -48,7 +46,7 @@ export interface DriftIssueInput {
  */
 export function planDriftIssues(input: DriftIssueInput): ReviewAction[] {
 	const { playbook, crm, today } = input;
-	const crmName = CRM_NAMES[crm];
+	const crmName = labelOf(crm);
 	const ours = input.issues.filter((issue) => {
 		const marked = MARKER.exec(issue.body ?? '');
 		return !issue.pull_request && marked?.[1] === crm;

@@ -1,4 +1,4 @@
-import type { Crm } from '../schemas/vocabulary.ts';
+import { labelOf } from '../schemas/vocabulary.ts';
 import type { CrmOption, CrmPicklist, WantedOption, WantedPicklist } from './picklist.ts';
 
 /**
@@ -30,8 +30,6 @@ export interface Difference {
 	playbook: string;
 	fix: string;
 }
-
-const CRM_NAMES: Record<Crm, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce' };
 
 /** `"Marketing Qualified Lead" (marketingqualifiedlead)`, or just the label when both are one. */
 function named(option: Pick<CrmOption, 'label' | 'value'>): string {
@@ -91,7 +89,7 @@ export function driftOf(
 	actual: CrmPicklist | undefined,
 	options: DriftOptions = {},
 ): Difference[] {
-	const crm = CRM_NAMES[wanted.crm];
+	const crm = labelOf(wanted.crm);
 	const where = `${crm}'s ${wanted.name}`;
 	const folder = options.folder ?? 'content/lead-stages/';
 	const isReasons = wanted.kind === 'reasons';

@@ -75,6 +75,8 @@ export const LABELS: Record<string, string> = {
 	calculator: 'Calculator',
 	'blog-post': 'Blog post',
 	'talk-track': 'Talk track',
+	hubspot: 'HubSpot',
+	salesforce: 'Salesforce',
 };
 
 /** The label for an enum value, or the value itself when it has none. */

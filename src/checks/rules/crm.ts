@@ -1,5 +1,6 @@
 import { crmClashes, type Clash, stageMappings } from '../../model/crm-mapping.ts';
 import type { RuleContext } from './rule.ts';
+import { labelOf } from '../../schemas/vocabulary.ts';
 
 /** HubSpot's own contact properties that hold a lead's stage: `hs_` names are HubSpot's to make. */
 const HUBSPOT_STAGE_PROPERTIES = new Set(['lifecyclestage', 'hs_lead_status']);
@@ -27,7 +28,7 @@ export function checkCrmMapping({ playbook, reportIn }: RuleContext): void {
 			reportIn(other.stage.file)(
 				'CrmValueMappedTwice',
 				clash.field,
-				`is ${clash.value} in ${clash.crm === 'hubspot' ? 'HubSpot' : 'Salesforce'}, which ${first!.stage.id} (${first!.stage.data.title}) is too`,
+				`is ${clash.value} in ${labelOf(clash.crm)}, which ${first!.stage.id} (${first!.stage.data.title}) is too`,
 				`Give each stage its own CRM value: set ${clash.field} in one of them, or add ${clash.crm} to crm.not_in for a stage the CRM does not keep.`,
 			);
 	}
