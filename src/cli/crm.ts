@@ -180,8 +180,14 @@ interface DriftRun {
 	reasonFields: ReasonFields;
 }
 
-/** Every difference between the CRM and the playbook, for drift and for the drift workflow. */
-export async function driftDifferences(playbook: Playbook, run: DriftRun): Promise<Difference[]> {
+/**
+ * Every difference between the CRM and the playbook, for drift and for the drift workflow, and
+ * the fields a saved answer does not hold, so not compared.
+ */
+export async function driftDifferences(
+	playbook: Playbook,
+	run: DriftRun,
+): Promise<{ differences: Difference[]; notCompared: string[] }> {
 	const wanted = wantedPicklists(playbook, run.from, run.reasonFields);
 	const actual = run.file
 		? readSavedAnswer(
@@ -199,16 +205,23 @@ export async function driftDifferences(playbook: Playbook, run: DriftRun): Promi
 		run.file && !statSync(run.file).isDirectory()
 			? wanted.filter((picklist) => actual.has(picklist.name))
 			: wanted;
-	for (const picklist of wanted)
-		if (!asked.includes(picklist) && run.format !== 'json')
-			console.log(`Not compared: ${picklist.name}, which ${run.file} does not hold.`);
-	return asked.flatMap((picklist) =>
-		driftOf(picklist, actual.get(picklist.name), { strict: run.strict, folder: run.folder }),
-	);
+	return {
+		differences: asked.flatMap((picklist) =>
+			driftOf(picklist, actual.get(picklist.name), { strict: run.strict, folder: run.folder }),
+		),
+		notCompared: wanted.filter((picklist) => !asked.includes(picklist)).map((p) => p.name),
+	};
+}
+
+/** The line saying a field was not compared, because the saved answer does not hold it. */
+function notComparedLine(name: string, file: string | undefined): string {
+	return `Not compared: ${name}, which ${file} does not hold.`;
 }
 
 async function runDrift(playbook: Playbook, run: DriftRun): Promise<number> {
-	const differences = await driftDifferences(playbook, run);
+	const { differences, notCompared } = await driftDifferences(playbook, run);
+	if (run.format !== 'json')
+		for (const name of notCompared) console.log(notComparedLine(name, run.file));
 	const errors = differences.filter((d) => d.severity === 'error').length;
 	if (run.format === 'json') {
 		console.log(JSON.stringify(differences, null, 2));
@@ -369,7 +382,8 @@ async function runIssues(playbook: Playbook, run: IssuesRun): Promise<number> {
 		throw new UsageError(
 			'--apply needs GITHUB_TOKEN (a token that may write issues) and GITHUB_REPOSITORY (owner/name), as GitHub Actions sets them.',
 		);
-	const differences = await driftDifferences(playbook, run);
+	const { differences, notCompared } = await driftDifferences(playbook, run);
+	for (const name of notCompared) console.log(notComparedLine(name, run.file));
 	const issues = client
 		? await listReminderIssues(client, DRIFT_LABEL)
 		: savedIssues(run.githubIssues);
