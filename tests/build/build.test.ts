@@ -1,5 +1,4 @@
 import {
-	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
@@ -25,6 +24,37 @@ const site = inject('sites').minimal;
 const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
 /** HTML as the text a reader sees, spaces collapsed. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/**
+ * A build's result, made on first use and shared by the tests that read it: each site build
+ * waits its turn behind every other, so one build serves every test that can read the same site.
+ */
+function once<T>(make: () => T): () => T {
+	let made: { value: T } | undefined;
+	return () => (made ??= { value: make() }).value;
+}
+
+/** A persona body that uses Starlight's components and an image kept beside the entry. */
+const COMPONENTS_BODY = [
+	"import { Aside, FileTree, Steps } from '@astrojs/starlight/components';",
+	'<Aside type="tip">Ask about the close.</Aside>',
+	'<Steps>\n{/* The checker and Starlight both pass over comments. */}\n1. Qualify.\n2. Book.\n</Steps>',
+	'<Steps>\n<ol><li>Send the deck.</li></ol>\n</Steps>',
+	'<FileTree>\n<ul><li>deck.pdf</li></ul>\n</FileTree>',
+	'![A chart](./chart.svg)',
+].join('\n\n');
+const CHART_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+
+/** Plain `astro build` of the minimal playbook, with the editor left out. */
+const astroOnlyOut = join(out, 'astro-only');
+const astroOnlyBuild = once(() =>
+	buildSite(
+		join(ROOT, 'tests', 'fixtures', 'minimal'),
+		astroOnlyOut,
+		{ PLAYBOOK_REPO: 'ledgerline/playbook', PLAYBOOK_EDITOR: 'off' },
+		{ astroOnly: true },
+	),
+);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 // Its builds are many and some watch the project's build lock: one file builds at a time.
 useBuildTurn();
@@ -154,12 +184,23 @@ describe('the search index', () => {
 	});
 
 	test('plain astro build still indexes the whole site, inside Astro', () => {
-		const fixture = join(import.meta.dirname, '..', 'fixtures', 'minimal');
-		const outDir = join(out, 'search-inside');
-		const { code, output } = buildSite(fixture, outDir, {}, { astroOnly: true });
+		const { code, output } = astroOnlyBuild();
 		expect(code).toBe(0);
 		expect(output).toMatch(/\[playbook-search-index\] Search index: \d+ pages/);
-		expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+		expect(existsSync(join(astroOnlyOut, 'pagefind', 'pagefind.js'))).toBe(true);
+	});
+});
+
+describe('a site built with PLAYBOOK_EDITOR=off', () => {
+	test('has no /admin/ and no page links to it', () => {
+		expect(astroOnlyBuild().code).toBe(0);
+		expect(existsSync(join(astroOnlyOut, 'admin'))).toBe(false);
+		const pages = readdirSync(astroOnlyOut, { recursive: true, encoding: 'utf8' }).filter((file) =>
+			file.endsWith('.html'),
+		);
+		expect(pages.length).toBeGreaterThan(10);
+		for (const file of pages)
+			expect(readFileSync(join(astroOnlyOut, file), 'utf8'), file).not.toContain('/admin/');
 	});
 });
 
@@ -264,27 +305,6 @@ const otherDisk = ['/dev/shm'].find(
 	(folder) => existsSync(folder) && statSync(folder).dev !== statSync(ROOT).dev,
 );
 
-describe('a site built onto another disk', () => {
-	test.skipIf(!otherDisk)(
-		'builds there whole, search included, and leaves nothing behind in the project',
-		() => {
-			const folder = mkdtempSync(join(otherDisk!, 'playbook-site-'));
-			try {
-				const outDir = join(folder, 'site');
-				const { code, output } = buildSite(join(ROOT, 'tests', 'fixtures', 'minimal'), outDir);
-				expect(output).not.toMatch(/EXDEV|\n\s+at .+:\d+:\d+/);
-				expect(code).toBe(0);
-				expect(output).toContain(`The site is in ${outDir}.`);
-				expect(existsSync(join(outDir, 'lead-stages', 'mql', 'index.html'))).toBe(true);
-				expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
-				expect(existsSync(join(ROOT, 'node_modules', '.playbook', 'site'))).toBe(false);
-			} finally {
-				rmSync(folder, { recursive: true, force: true });
-			}
-		},
-	);
-});
-
 describe('a build of a playbook with a broken link in a body', () => {
 	test('fails, naming the file, the line and the link, and leaves no site', () => {
 		const root = playbookWith();
@@ -306,59 +326,17 @@ describe('a build of a playbook with a broken link in a body', () => {
 	});
 });
 
-describe('bodies that use Starlight components and images beside the entries', () => {
-	const cfo = (root: string) => join(root, 'content', 'personas', 'cfo.mdx');
-	const append = (root: string, body: string) =>
-		writeFileSync(cfo(root), `${readFileSync(cfo(root), 'utf8')}\n${body}\n`);
+describe('a public playbook, built onto another disk and built again after a rename', () => {
+	// Onto a memory disk where the machine has one; in the temp folder otherwise.
+	const folder = mkdtempSync(join(otherDisk ?? tmpdir(), 'playbook-site-'));
+	afterAll(() => rmSync(folder, { recursive: true, force: true }));
+	const root = playbookWith();
+	const outDir = join(folder, 'site');
+	const build = () => buildSite(join(root, 'content'), outDir, { PLAYBOOK_PUBLIC: 'true' });
+	const first = once(build);
 
-	test('they build from a content folder outside the project, as another team keeps theirs', () => {
-		const root = playbookWith(); // in the OS temp folder, with no node_modules of its own
-		writeFileSync(
-			join(root, 'content', 'personas', 'chart.svg'),
-			'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
-		);
-		append(
-			root,
-			[
-				"import { Aside, FileTree, Steps } from '@astrojs/starlight/components';",
-				'<Aside type="tip">Ask about the close.</Aside>',
-				'<Steps>\n{/* The checker and Starlight both pass over comments. */}\n1. Qualify.\n2. Book.\n</Steps>',
-				'<Steps>\n<ol><li>Send the deck.</li></ol>\n</Steps>',
-				'<FileTree>\n<ul><li>deck.pdf</li></ul>\n</FileTree>',
-				'![A chart](./chart.svg)',
-			].join('\n\n'),
-		);
-		const outDir = join(out, 'components');
-		const { code, output } = buildSite(join(root, 'content'), outDir);
-		expect(code, output).toBe(0);
-		const html = readFileSync(join(outDir, 'personas', 'cfo', 'index.html'), 'utf8');
-		expect(html).toContain('Ask about the close.');
-		expect(html.match(/<ol[^>]*sl-steps/g)).toHaveLength(2);
-		expect(html).toContain('deck.pdf');
-		expect(html).toMatch(/<img [^>]*alt="A chart"/);
-	});
-
-	test('a page that fails to render stops the build and leaves no site behind', () => {
-		const root = playbookWith();
-		// The checker passes this; Starlight's <Code> throws when the page renders.
-		append(root, "import { Code } from '@astrojs/starlight/components';\n\n<Code />");
-		const outDir = join(out, 'render-failure');
-		const { code, output } = buildSite(join(root, 'content'), outDir);
-		expect(code).toBe(1);
-		expect(output).toContain('Failed to render a `<Code>` component');
-		expect(output).toContain(`The site was not built: ${outDir}`);
-		expect(existsSync(outDir)).toBe(false);
-	});
-});
-
-describe('a public playbook', () => {
 	test('with PLAYBOOK_PUBLIC=true no page but the editor asks search engines to stay away', () => {
-		const outDir = join(out, 'public');
-		expect(
-			buildSite(join(import.meta.dirname, '..', 'fixtures', 'minimal'), outDir, {
-				PLAYBOOK_PUBLIC: 'true',
-			}).code,
-		).toBe(0);
+		expect(first().code, first().output).toBe(0);
 		const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) =>
 			f.endsWith('.html'),
 		);
@@ -368,6 +346,32 @@ describe('a public playbook', () => {
 		expect(readFileSync(join(outDir, editor), 'utf8')).toContain('noindex, nofollow');
 		for (const file of pages.filter((page) => page !== editor))
 			expect(readFileSync(join(outDir, file), 'utf8')).not.toContain('name="robots"');
+	});
+
+	test.skipIf(!otherDisk)(
+		'on another disk it builds there whole, search included, and leaves nothing behind in the project',
+		() => {
+			const { code, output } = first();
+			expect(output).not.toMatch(/EXDEV|\n\s+at .+:\d+:\d+/);
+			expect(code).toBe(0);
+			expect(output).toContain(`The site is in ${outDir}.`);
+			expect(existsSync(join(outDir, 'lead-stages', 'mql', 'index.html'))).toBe(true);
+			expect(existsSync(join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+			expect(existsSync(join(ROOT, 'node_modules', '.playbook', 'site'))).toBe(false);
+		},
+	);
+
+	test('an entry an editor moved from .mdx to .md builds again, and its page is still there', () => {
+		expect(first().code).toBe(0);
+		const from = join(root, 'content', 'lead-stages', 'mql.mdx');
+		writeFileSync(from.replace(/\.mdx$/, '.md'), readFileSync(from));
+		rmSync(from);
+		const again = build();
+		expect(again.output).not.toContain('failed to resolve');
+		expect(again.code).toBe(0);
+		expect(readFileSync(join(outDir, 'lead-stages', 'mql', 'index.html'), 'utf8')).toContain(
+			'Scored by fit and behaviour.',
+		);
 	});
 });
 
@@ -445,78 +449,31 @@ describe('onboarding, glossary, diagram, coverage and the meeting, as built page
 	});
 });
 
-describe('building again after an editor renames a file', () => {
-	test('an entry moved from .mdx to .md builds, and its page is still there', () => {
+describe('a page that fails to render', () => {
+	const cfo = (root: string) => join(root, 'content', 'personas', 'cfo.mdx');
+	test('stops the build and leaves no site behind', () => {
 		const root = playbookWith();
-		const outDir = join(out, 'renamed');
-		expect(buildSite(join(root, 'content'), outDir).code).toBe(0);
-		const from = join(root, 'content', 'lead-stages', 'mql.mdx');
-		writeFileSync(from.replace(/\.mdx$/, '.md'), readFileSync(from));
-		rmSync(from);
-		const again = buildSite(join(root, 'content'), outDir);
-		expect(again.output).not.toContain('failed to resolve');
-		expect(again.code).toBe(0);
-		expect(readFileSync(join(outDir, 'lead-stages', 'mql', 'index.html'), 'utf8')).toContain(
-			'Scored by fit and behaviour.',
-		);
-	});
-});
-
-describe('knowledge checks follow the definitions they are made from', () => {
-	/** The threshold question on the SDR track of a built site: its choices and its answer. */
-	const thresholdQuestion = (siteDir: string) => {
-		const html = readFileSync(join(siteDir, 'tracks', 'sdr', 'index.html'), 'utf8');
-		const fieldset = /<fieldset[^>]*data-question="threshold"[^>]*>([\s\S]*?)<\/fieldset>/.exec(
-			html.slice(html.indexOf('data-step="lead-stages/mql"')),
-		)![1]!;
-		return {
-			text: text(fieldset),
-			right: /data-right[^>]*>\s*([^<]+?)\s*<\/label>/.exec(fieldset)![1],
-			answer: /<summary>Show the answer<\/summary>\s*<p><strong>([^<]+)<\/strong>/.exec(
-				fieldset,
-			)![1],
-		};
-	};
-
-	test('after the MQL threshold moves from 100 to 120 and the site is rebuilt, 120 is the answer and 100 is gone', () => {
-		const before = thresholdQuestion(inject('sites').example);
-		expect([before.right, before.answer]).toEqual(['100 points', '100 points']);
-		const root = mkdtempSync(join(out, 'threshold-'));
-		cpSync(join(import.meta.dirname, '..', '..', 'content'), join(root, 'content'), {
-			recursive: true,
-		});
-		const mql = join(root, 'content', 'lead-stages', 'mql.mdx');
+		// The checker passes this; Starlight's <Code> throws when the page renders.
 		writeFileSync(
-			mql,
-			readFileSync(mql, 'utf8').replace('score_threshold: 100', 'score_threshold: 120'),
+			cfo(root),
+			`${readFileSync(cfo(root), 'utf8')}\nimport { Code } from '@astrojs/starlight/components';\n\n<Code />\n`,
 		);
-		const outDir = join(out, 'threshold-site');
+		const outDir = join(out, 'render-failure');
 		const { code, output } = buildSite(join(root, 'content'), outDir);
-		expect(code, output).toBe(0);
-		const after = thresholdQuestion(outDir);
-		expect([after.right, after.answer]).toEqual(['120 points', '120 points']);
-		expect(after.text).not.toContain('100');
+		expect(code).toBe(1);
+		expect(output).toContain('Failed to render a `<Code>` component');
+		expect(output).toContain(`The site was not built: ${outDir}`);
+		expect(existsSync(outDir)).toBe(false);
 	});
 });
 
-describe('the meeting page without monthly results', () => {
-	test('keeps its agenda, with no results section and no chart', () => {
-		const root = playbookWith();
-		rmSync(join(root, 'content', 'results'), { recursive: true });
-		const outDir = join(out, 'no-results');
-		const { code, output } = buildSite(join(root, 'content'), outDir);
-		expect(code, output).toBe(0);
-		const html = readFileSync(join(outDir, 'meeting', 'index.html'), 'utf8');
-		expect(html).not.toContain('id="last-month"');
-		expect(html).not.toContain('data-chart=');
-		expect(html).toContain('Shared metrics and targets');
-		const metric = readFileSync(join(outDir, 'metrics', 'mql-to-won', 'index.html'), 'utf8');
-		expect(text(metric)).toContain('No results recorded yet.');
-	});
-});
-
-describe('change pages a leader can read, from a repository where code and content share commits', () => {
-	test('one entry per commit with each definition’s fields old → new, long lists cut short', () => {
+/**
+ * One site from a repository with a history, read by every test that needs a playbook other than
+ * the shared test sites: code and content share commits, the MQL threshold moved, bodies use
+ * Starlight components and an image, and there are no monthly results.
+ */
+describe('a playbook with a history of changes, components in its bodies and no monthly results', () => {
+	const historySite = once(() => {
 		const repo = new TestRepo();
 		const term = repo.read('content/glossary/lead-score.mdx');
 		const terms = Object.fromEntries(
@@ -566,11 +523,63 @@ describe('change pages a leader can read, from a repository where code and conte
 				},
 				`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`,
 			);
-		const outDir = join(out, 'changes-site');
+		// Not yet committed, as a local build sees them: bodies with Starlight components and an
+		// image beside the entry, and no monthly results.
+		const cfo = join(repo.root, 'content', 'personas', 'cfo.mdx');
+		writeFileSync(join(repo.root, 'content', 'personas', 'chart.svg'), CHART_SVG);
+		writeFileSync(cfo, `${readFileSync(cfo, 'utf8')}\n${COMPONENTS_BODY}\n`);
+		rmSync(join(repo.root, 'content', 'results'), { recursive: true });
+		const outDir = join(out, 'history-site');
 		const { code, output } = buildSite(join(repo.root, 'content'), outDir);
-		expect(code, output).toBe(0);
-		const read = (path: string) => readFileSync(join(outDir, path, 'index.html'), 'utf8');
+		return { code, output, outDir };
+	});
+	const read = (path: string) =>
+		readFileSync(join(historySite().outDir, path, 'index.html'), 'utf8');
 
+	test('it builds', () => {
+		expect(historySite().code, historySite().output).toBe(0);
+	});
+
+	test('bodies use Starlight components and images, from a content folder outside the project', () => {
+		const html = read('personas/cfo');
+		expect(html).toContain('Ask about the close.');
+		expect(html.match(/<ol[^>]*sl-steps/g)).toHaveLength(2);
+		expect(html).toContain('deck.pdf');
+		expect(html).toMatch(/<img [^>]*alt="A chart"/);
+	});
+
+	/** The threshold question on the SDR track of a built site: its choices and its answer. */
+	const thresholdQuestion = (siteDir: string) => {
+		const html = readFileSync(join(siteDir, 'tracks', 'sdr', 'index.html'), 'utf8');
+		const fieldset = /<fieldset[^>]*data-question="threshold"[^>]*>([\s\S]*?)<\/fieldset>/.exec(
+			html.slice(html.indexOf('data-step="lead-stages/mql"')),
+		)![1]!;
+		return {
+			text: text(fieldset),
+			right: /data-right[^>]*>\s*([^<]+?)\s*<\/label>/.exec(fieldset)![1],
+			answer: /<summary>Show the answer<\/summary>\s*<p><strong>([^<]+)<\/strong>/.exec(
+				fieldset,
+			)![1],
+		};
+	};
+
+	test('knowledge checks follow the definitions: after the MQL threshold moves from 100 to 120, 120 is the answer and 100 is gone', () => {
+		const before = thresholdQuestion(site);
+		expect([before.right, before.answer]).toEqual(['100 points', '100 points']);
+		const after = thresholdQuestion(historySite().outDir);
+		expect([after.right, after.answer]).toEqual(['120 points', '120 points']);
+		expect(after.text).not.toContain('100');
+	});
+
+	test('without monthly results the meeting keeps its agenda, with no results section and no chart', () => {
+		const html = read('meeting');
+		expect(html).not.toContain('id="last-month"');
+		expect(html).not.toContain('data-chart=');
+		expect(html).toContain('Shared metrics and targets');
+		expect(text(read('metrics/mql-to-won'))).toContain('No results recorded yet.');
+	});
+
+	test('change pages a leader can read: one entry per commit with each definition’s fields old → new, long lists cut short', () => {
 		const changes = text(read('changes'));
 		expect(changes.match(/Refactor the site styles/g)).toHaveLength(1);
 		expect(changes).toContain('November 2, 2026 · Ada Author');

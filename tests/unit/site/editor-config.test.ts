@@ -19,10 +19,7 @@ import {
 	hasEditor,
 	sharedOrigin,
 } from '../../../src/site/editor/settings.ts';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { buildSite } from '../../support/sites.ts';
-import { MINIMAL, useBuildTurn } from '../../support/helpers.ts';
+import { readFileSync } from 'node:fs';
 import { ROOT } from '../../support/sites.ts';
 import { join } from 'node:path';
 
@@ -317,7 +314,6 @@ describe('the editor settings', () => {
 });
 
 describe("the deployed editor's GitHub token", () => {
-	useBuildTurn();
 	const githubBackend = (env: Record<string, string>) =>
 		(
 			yaml.load(
@@ -379,24 +375,4 @@ describe("the deployed editor's GitHub token", () => {
 		);
 		expect(workflow).toContain('PLAYBOOK_REPO_PRIVATE: ${{ github.event.repository.private }}');
 	});
-
-	test('a site built with PLAYBOOK_EDITOR=off has no /admin/ and no page links to it', () => {
-		const out = mkdtempSync(join(tmpdir(), 'playbook-no-editor-'));
-		try {
-			const { code, output } = buildSite(MINIMAL, out, {
-				PLAYBOOK_REPO: 'ledgerline/playbook',
-				PLAYBOOK_EDITOR: 'off',
-			});
-			expect(code, output).toBe(0);
-			expect(existsSync(join(out, 'admin'))).toBe(false);
-			const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) =>
-				file.endsWith('.html'),
-			);
-			expect(pages.length).toBeGreaterThan(10);
-			for (const file of pages)
-				expect(readFileSync(join(out, file), 'utf8'), file).not.toContain('/admin/');
-		} finally {
-			rmSync(out, { recursive: true, force: true });
-		}
-	}, 180_000);
 });
