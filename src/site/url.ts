@@ -1,3 +1,5 @@
+import { PLACEHOLDER_SITE } from '../schemas/settings.ts';
+
 /** Prefixes a site path with the configured base, for sites served from a sub-folder. */
 export function link(path: string): string {
 	return `${import.meta.env.BASE_URL.replace(/\/$/, '')}${path}`;
@@ -12,11 +14,14 @@ export function sitePath(pathname: string): string {
 /**
  * What the site's paths are prefixed with in text that leaves the site (Markdown copies,
  * `llms.txt`): its address with the base (`https://playbook.example.com/docs`) when
- * PLAYBOOK_SITE is set, else the base alone (`/docs`, or '' at the root).
+ * PLAYBOOK_SITE is set, else the base alone (`/docs`, or '' at the root), so links stay on the
+ * site the copy was read from.
  */
 export function siteRoot(site: URL | undefined): string {
 	const base = import.meta.env.BASE_URL;
-	return (site ? new URL(base, site).href : base).replace(/\/$/, '');
+	// The placeholder address is no site: a copy read from it would link nowhere.
+	const known = site && site.origin !== new URL(PLACEHOLDER_SITE).origin;
+	return (known ? new URL(base, site).href : base).replace(/\/$/, '');
 }
 
 /** A Markdown response; `.md` files served by a static host get the same type from their name. */
