@@ -4,6 +4,7 @@ import type { Link, List, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { describe, expect, inject, test } from 'vitest';
+import { copiesWeight } from '../../scripts/bench/measure.ts';
 import { readContent } from '../../src/checks/read/read-content.ts';
 import { labelOf } from '../../src/schemas/vocabulary.ts';
 import { collectionMarkdown, entryMarkdown, twinOfPage } from '../../src/site/markdown-twin.ts';
@@ -45,6 +46,14 @@ describe.each(['example', 'minimal'] as const)('the Markdown copies of the %s si
 			expect(existsSync(join(site, twinOfPage(page)!)), page).toBe(true);
 		const copies = files(site, '.html.md').map((file) => `/${file}`);
 		expect(copies).toEqual(withCopies.map((page) => twinOfPage(page)).sort());
+	});
+
+	test('the benchmark weighs every copy and llms.txt', () => {
+		const lists = files(site, 'llms.txt');
+		const bytes = [...files(site, '.html.md'), ...lists]
+			.map((file) => Buffer.byteLength(read(site, file)))
+			.reduce((sum, size) => sum + size, 0);
+		expect(copiesWeight(site)).toEqual({ bytes, copies: withCopies.length });
 	});
 
 	test('each page links to its copy and its llms.txt in its head, and to its copy in its text', () => {
