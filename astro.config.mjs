@@ -12,6 +12,7 @@ import {
 	playbookSettings,
 } from './src/integration.ts';
 import { outDir } from './src/site/out-dir.ts';
+import { SITE_NAME, SITE_SUMMARY } from './src/site/identity.ts';
 import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { COLLECTIONS, PAGE_COLLECTIONS } from './src/schemas/index.ts';
@@ -23,8 +24,8 @@ const github = editorSettings();
 
 /** @type {import('@astrojs/starlight/types').StarlightUserConfig} */
 const starlightOptions = {
-	title: 'Revenue Playbook',
-	description: 'The definitions sales and marketing agree on, owned by both.',
+	title: SITE_NAME,
+	description: SITE_SUMMARY,
 	disable404Route: false,
 	...(github.repo && {
 		editLink: { baseUrl: `https://github.com/${github.repo}/edit/${github.branch}/` },

@@ -5,8 +5,9 @@
  * same run, with two baselines holding the same pages: a bare Starlight site (plain docs) and
  * the floor, bare Astro with `@astrojs/mdx` in one minimal layout with Pagefind run over it.
  * Times the checker; times `npm run dev` until a page answers and from saving a file to the page
- * showing it, against bare Starlight; weighs the pages and the search index; prints a table and
- * writes tests/bench/results.json. A build under a minute is timed three times (the median).
+ * showing it, against bare Starlight; weighs the pages, the search index and the pages' Markdown
+ * copies; prints a table and writes tests/bench/results.json. A build under a minute is timed
+ * three times (the median).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,13 @@ import {
 	writeFloorSite,
 	writePlaybook,
 } from './bench/generate.ts';
-import { editorWeight, folderBytes, pageWeight, runMeasured } from './bench/measure.ts';
+import {
+	copiesWeight,
+	editorWeight,
+	folderBytes,
+	pageWeight,
+	runMeasured,
+} from './bench/measure.ts';
 import { firstQueryBytes } from './bench/search-weight.ts';
 import { median, startDev, updateTimes } from './bench/dev-loop.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
@@ -158,6 +165,8 @@ try {
 			page_html_gz_kb: null,
 			page_js_gz_kb: null,
 			page_css_gz_kb: null,
+			markdown_copies_kb: null,
+			markdown_copy_bytes_per_page: null,
 			dev_ready_s: null,
 			bare_dev_ready_s: null,
 			dev_update_ms: null,
@@ -220,6 +229,7 @@ try {
 			const pages = entries.length; // one page per entry
 			const weight = pageWeight(dist, 'library/item-1');
 			const editor = editorWeight(dist);
+			const copies = copiesWeight(dist);
 			Object.assign(run, {
 				build_s: round(ours.seconds, 1),
 				bare_build_s: round(baseline.seconds, 1),
@@ -247,7 +257,13 @@ try {
 				site_kb: kb(editor.site),
 				admin_first_load_gz_kb: kb(editor.firstLoadGz),
 				admin_files_kb: kb(editor.files),
+				// The Markdown copies and llms.txt files, in all and per copied page.
+				markdown_copies_kb: kb(copies.bytes),
+				markdown_copy_bytes_per_page: Math.round(copies.bytes / Math.max(1, copies.copies)),
 			});
+			console.error(
+				`  Markdown copies and llms.txt: ${run.markdown_copies_kb} kB for ${copies.copies} pages, ${run.markdown_copy_bytes_per_page} bytes a page`,
+			);
 			// The baseline's first query too, to tell Pagefind's own cost from ours (printed only).
 			const bareQuery = await firstQueryBytes(
 				join(bare, 'dist'),

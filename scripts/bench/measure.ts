@@ -130,3 +130,16 @@ export function editorWeight(siteDir: string): {
 		site: folderBytes(siteDir, (path) => !path.startsWith(join(siteDir, 'admin'))),
 	};
 }
+
+/**
+ * What the Markdown copies add to a site: the bytes of every page's copy (`index.html.md`) and
+ * of the `llms.txt` files that list them, and how many copies there are.
+ */
+export function copiesWeight(siteDir: string): { bytes: number; copies: number } {
+	const isCopy = (path: string) => path.endsWith('.html.md');
+	const copies = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }).filter(isCopy);
+	return {
+		bytes: folderBytes(siteDir, (path) => isCopy(path) || path.endsWith('llms.txt')),
+		copies: copies.length,
+	};
+}

@@ -148,4 +148,18 @@ describe('the built pages', () => {
 	test('the retired item keeps its own page, which says it is retired', () => {
 		expect(page('library/retired-deck')).toContain('Deprecated: no longer in use');
 	});
+
+	test('the Markdown copies say plainly which entry is deprecated and which is a draft', () => {
+		const copy = (path: string) => readFileSync(join(out, path), 'utf8');
+		expect(copy('library/retired-deck/index.html.md')).toContain(
+			'- Status: **Deprecated: no longer in use.**',
+		);
+		expect(copy('library/savings-calculator/index.html.md')).toContain(
+			'- Status: **Draft: under discussion.**',
+		);
+		for (const list of ['library/index.html.md', 'library/llms.txt', 'llms.txt']) {
+			expect(copy(list), list).toMatch(/\[Retired pricing deck\]\([^)]+\): Deprecated: no longer/);
+			expect(copy(list), list).toMatch(/\[Savings calculator\]\([^)]+\): Draft: under discussion/);
+		}
+	});
 });

@@ -45,7 +45,8 @@ export const GITHUB_TEXT_LINKS =
 /**
  * Strings that try every construct GitHub Markdown has, one at a time and all at once: the
  * project's XSS payload, and Markdown, GFM and GitHub's own links, mentions and references,
- * at the start of a line and after a line break.
+ * at the start of a line and after a line break; and what other readers of the site's Markdown
+ * copies may open (script addresses, directives, MDX expressions).
  */
 export const HOSTILE_MARKDOWN: string[] = [
 	payload(1),
@@ -95,4 +96,11 @@ export const HOSTILE_MARKDOWN: string[] = [
 	'- [ ] task',
 	'Title with :emoji: and ^sup^',
 	'https://playbook.example) [spoof](https://evil.example',
+	// What else a Markdown reader other than GitHub may open (the site's Markdown copies).
+	'[run](javascript:alert(1)) <javascript:alert(1)>',
+	'[x][a]\n\n[a]: javascript:alert(1)',
+	'<svg onload=alert(1)>',
+	':::danger\nan aside\n:::',
+	'{alert(1)} and {/* an MDX comment */}',
+	'![x](data:image/svg+xml,<svg onload=alert(1)>)',
 ];

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { SITE_NAME } from '../../site/identity.ts';
+import { collectionLlmsTxt } from '../../site/markdown-twin.ts';
+import { sitePlaybook } from '../../site/site-playbook.ts';
+import { markdownResponse, siteRoot } from '../../site/url.ts';
+import { isPageCollection, PAGE_COLLECTIONS } from '../../schemas/index.ts';
+
+/** `/<collection>/llms.txt`: the collection folder's own list of Markdown copies. */
+export function getStaticPaths() {
+	return PAGE_COLLECTIONS.map((collection) => ({ params: { collection } }));
+}
+
+export const GET: APIRoute = async ({ params, site }) => {
+	const { collection = '' } = params;
+	if (!isPageCollection(collection)) throw new Error(`No pages for collection "${collection}".`);
+	const text = collectionLlmsTxt(await sitePlaybook(), collection, {
+		name: SITE_NAME,
+		site: siteRoot(site),
+	});
+	return markdownResponse(text, 'text/plain');
+};
