@@ -95,6 +95,8 @@ export interface FindContentInput {
 	persona: string;
 	format?: string | undefined;
 	use?: string | undefined;
+	/** How many items to give at most; the answer says how many there are in all. */
+	limit?: number | undefined;
 }
 
 /** The library items `/find/` lists for a buyer stage and a persona, and a format and use if given. */
@@ -112,15 +114,16 @@ export function findContent(ask: AskContext, input: FindContentInput): Answer {
 		},
 	};
 	const wanted = pagefindFilters(state, finder.options);
-	const items = finder.items
-		.filter(({ filters }) => meets(filters, wanted))
-		.map(({ item }) => libraryLine(ask, item));
+	const matching = finder.items.filter(({ filters }) => meets(filters, wanted));
+	const limit = input.limit ?? 20;
+	const items = matching.slice(0, limit).map(({ item }) => libraryLine(ask, item));
 	const stage = titleOf(ask.playbook, 'buyer-stages', input.stage);
 	const persona = titleOf(ask.playbook, 'personas', input.persona);
 	const narrowed = [input.format && labelOf(input.format), input.use && labelOf(input.use)]
 		.filter(Boolean)
 		.join(', ');
-	const head = `${items.length} library ${items.length === 1 ? 'item serves' : 'items serve'} ${persona} at ${stage}${narrowed ? ` (${narrowed})` : ''}.`;
+	const total = matching.length;
+	const head = `${total} library ${total === 1 ? 'item serves' : 'items serve'} ${persona} at ${stage}${narrowed ? ` (${narrowed})` : ''}${total > limit ? `; the first ${limit} follow` : ''}.`;
 	return {
 		ok: true,
 		text: joinBlocks([[inert(head)], ...items.map((item) => item.lines)]),
@@ -129,6 +132,7 @@ export function findContent(ask: AskContext, input: FindContentInput): Answer {
 			persona: input.persona,
 			...(input.format && { format: input.format }),
 			...(input.use && { use: input.use }),
+			total,
 			items: items.map(withoutLines),
 		},
 	};

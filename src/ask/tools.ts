@@ -86,6 +86,18 @@ const SlaSchema = EntryRefSchema.extend({
 	escalation: z.string(),
 });
 
+/** How many entries an answer lists at most: 1 to 50, `fallback` when not given. */
+function limit(fallback: number) {
+	const error = 'Give the limit as a whole number from 1 to 50.';
+	return z
+		.number({ error })
+		.int({ error })
+		.min(1, { error })
+		.max(50, { error })
+		.optional()
+		.describe(`How many entries to list at most (1 to 50, default ${fallback}).`);
+}
+
 /** An id argument: what it names, with an example. */
 function idOf(what: string, example: string) {
 	return z
@@ -115,13 +127,7 @@ export const TOOLS: Record<string, Tool> = {
 			collection: collection.optional(),
 			stage: idOf('buyer stage', 'consideration').optional(),
 			persona: idOf('persona', 'controller').optional(),
-			limit: z
-				.number({ error: 'Give the limit as a whole number from 1 to 50.' })
-				.int({ error: 'Give the limit as a whole number from 1 to 50.' })
-				.min(1, { error: 'Give the limit as a whole number from 1 to 50.' })
-				.max(50, { error: 'Give the limit as a whole number from 1 to 50.' })
-				.optional()
-				.describe('How many entries to return at most (1 to 50, default 10).'),
+			limit: limit(10),
 		},
 		output: { query: z.string(), total: z.number(), results: z.array(EntryRefSchema) },
 		answer: search,
@@ -163,7 +169,7 @@ export const TOOLS: Record<string, Tool> = {
 	find_content: tool({
 		title: 'Find content for a buyer',
 		description:
-			'The library items to send a persona at a buyer stage, with their talk tracks, as the content finder lists them. Narrow by format and use.',
+			'The library items to send a persona at a buyer stage, with their talk tracks, as the content finder lists them, and how many there are in all. Narrow by format and use.',
 		input: {
 			stage: idOf('buyer stage', 'consideration'),
 			persona: idOf('persona', 'controller'),
@@ -175,12 +181,14 @@ export const TOOLS: Record<string, Tool> = {
 				.enum(USES, { error: `Give one of the uses: ${USES.join(', ')}.` })
 				.optional()
 				.describe(`Who uses it with buyers: ${USES.join(', ')}.`),
+			limit: limit(20),
 		},
 		output: {
 			stage: z.string(),
 			persona: z.string(),
 			format: z.string().optional(),
 			use: z.string().optional(),
+			total: z.number(),
 			items: z.array(LibraryItemSchema),
 		},
 		answer: findContent,

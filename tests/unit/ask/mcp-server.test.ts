@@ -86,7 +86,7 @@ describe('npm run mcp on the example playbook', () => {
 	let server: Awaited<ReturnType<typeof startServer>>;
 	beforeAll(async () => {
 		server = await startServer('content');
-	}, 30_000);
+	}, 120_000);
 	afterAll(() => server?.close());
 
 	it('lists its seven tools, each argument described for the assistant', async () => {
@@ -231,6 +231,15 @@ describe('npm run mcp on the example playbook', () => {
 			for (const item of items)
 				expect(item.talkTrack).toBe(playbook.entries.library.get(item.id)!.data.talk_track);
 		}
+		const few = data<{ total: number; items: Ref[] }>(
+			await server.call('find_content', {
+				stage: 'consideration',
+				persona: 'controller',
+				limit: 2,
+			}),
+		);
+		expect(few.items).toHaveLength(2);
+		expect(few.total).toBeGreaterThan(2);
 		const format = entriesOf(playbook, 'library')[0]!.data.format;
 		const { items } = data<{ items: { id: string; format: string }[] }>(
 			await server.call('find_content', { stage: 'consideration', persona: 'controller', format }),
@@ -354,7 +363,7 @@ describe('npm run mcp in a git repository', () => {
 		const after = await startServer('content', repo.root);
 		expect(threshold(await after.call('define', { term: 'MQL' }))).toBe(120);
 		await after.close();
-	}, 30_000);
+	}, 120_000);
 
 	it('what_changed: the changes since a day, in words, for the playbook or one entry', async () => {
 		repo.commit(
@@ -397,7 +406,7 @@ describe('npm run mcp in a git repository', () => {
 		} finally {
 			await server.close();
 		}
-	}, 30_000);
+	}, 120_000);
 });
 
 describe('npm run mcp on hostile content', () => {
@@ -450,5 +459,5 @@ describe('npm run mcp on hostile content', () => {
 		} finally {
 			await server.close();
 		}
-	}, 60_000);
+	}, 120_000);
 });
