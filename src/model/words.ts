@@ -178,6 +178,16 @@ export function kindInSentence(collection: CollectionName): string {
 	return /^[A-Z]{2,}\b/.test(singular) ? singular : singular.toLowerCase();
 }
 
+/**
+ * What a definition's status says beside its name when it is not approved, on its page and in its
+ * Markdown copy: `Draft: under discussion`, `Deprecated: no longer in use`.
+ */
+export function statusNote(status: string): string | undefined {
+	if (status === 'draft') return 'Draft: under discussion';
+	if (status === 'deprecated') return 'Deprecated: no longer in use';
+	return undefined;
+}
+
 /** A field's value as a reader reads it: a date in words, a listed value by its label. */
 export function readerValue(value: string): string {
 	return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : labelOf(value);

@@ -51,6 +51,35 @@ export function markdownText(text: string): string {
 }
 
 /**
+ * One line of text for Markdown read outside GitHub (the site's Markdown copies of its pages):
+ * the same promise as {@link markdownText} for Markdown itself (no heading, list, quote, table,
+ * code, emphasis, link, image, autolink, raw HTML or comment opens, and the words read the same),
+ * with only the marks that could open something escaped, so a copy reads cleanly. GitHub's
+ * mentions and references mean nothing there and are left as written.
+ */
+export function markdownProse(text: string): string {
+	return (
+		flatten(text)
+			// Marks that open something wherever they stand.
+			.replace(/[\\`*_[\]!~|#]/g, '\\$&')
+			// Marks that open a block at the start of a line: a list or a heading's underline (a
+			// quote's `>` is written as a character reference below, which opens nothing).
+			.replace(/^[-+=]/, '\\$&')
+			.replace(/^(\d+)([.)])/, '$1\\$2')
+			// A bare address or an e-mail address, which GitHub Flavored Markdown links by itself.
+			.replace(/:\/\//g, '\\://')
+			.replace(/\b(www)\./gi, '$1\\.')
+			.replace(/@/g, '\\@')
+			.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)
+	);
+}
+
+/** A link in a Markdown copy: words from the content, an address that is the site's own. */
+export function proseLink(text: string, url: string): string {
+	return `[${markdownProse(text)}](${markdownUrl(url)})`;
+}
+
+/**
  * Text in a code span, such as a file path: shown exactly (backslashes and marks included),
  * fenced with one more backtick than the longest run of backticks inside, so no name can close
  * the span early. Mentions and references are not made inside code.
