@@ -2,7 +2,7 @@ import { closest } from '../checks/problems/closest.ts';
 import { type Entry, nameOf, type Playbook, summaryOf } from '../model/playbook.ts';
 import { type Provenance, provenanceOf } from '../model/provenance.ts';
 import { formatDate, kindInSentence } from '../model/words.ts';
-import { markdownCode, markdownText, markdownUrl } from '../review/markdown-text.ts';
+import { markdownCode, markdownProse, markdownUrl } from '../review/markdown-text.ts';
 import type { CollectionName } from '../schemas/index.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 
@@ -49,8 +49,11 @@ export function entryRef(ask: AskContext, entry: Entry): EntryRef {
 	};
 }
 
-/** Content text for the Markdown answer: shows as the same words and opens nothing. */
-export const inert = markdownText;
+/**
+ * Content text for the Markdown answer, escaped as the site's Markdown copies are: it shows as
+ * the same words and opens no link, image or HTML.
+ */
+export const inert = markdownProse;
 
 /** A yes or no, as the provenance line says it. */
 function yesNo(value: boolean): string {

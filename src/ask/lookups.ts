@@ -2,8 +2,9 @@ import { EVERY_PERSONA, pagefindValue } from '../browser/finder-state.ts';
 import { entriesOf, type Entry, nameOf } from '../model/playbook.ts';
 import { dependantsOf } from '../model/references.ts';
 import { titleOf } from '../model/views.ts';
-import { fieldLabel, formatAmount, readerValue } from '../model/words.ts';
+import { fieldLabel, readerValue } from '../model/words.ts';
 import { COLLECTIONS, type CollectionName, PAGE_COLLECTIONS } from '../schemas/index.ts';
+import { entryMarkdown } from '../site/markdown-twin.ts';
 import { searchFacets } from '../site/search-facets.ts';
 import {
 	type Answer,
@@ -270,39 +271,6 @@ export function define(ask: AskContext, input: { term: string }): Answer {
 	};
 }
 
-/** A field's value as lines of the text answer, lists and nested values indented. */
-function valueLines(value: unknown, indent: string): string[] {
-	if (value === undefined || value === null) return [];
-	if (Array.isArray(value))
-		return value.flatMap((item) => {
-			const [first = '', ...rest] = valueLines(item, `${indent}  `);
-			return [`${indent}- ${first.trimStart()}`, ...rest];
-		});
-	if (typeof value === 'object')
-		return Object.entries(value).flatMap(([key, inner]) => {
-			const lines = valueLines(inner, `${indent}  `);
-			if (lines.length === 0) return [];
-			return typeof inner === 'object'
-				? [`${indent}${fieldLabel(key)}:`, ...lines]
-				: [`${indent}${fieldLabel(key)}: ${lines[0]!.trimStart()}`];
-		});
-	if (typeof value === 'number') return [`${indent}${formatAmount(value, '').trim()}`];
-	if (typeof value === 'boolean') return [`${indent}${value ? 'yes' : 'no'}`];
-	return typeof value === 'string' ? [`${indent}${inert(readerValue(value))}`] : [];
-}
-
-/** Keys the provenance already says, left out of the fields. */
-const IN_PROVENANCE = new Set(['title', 'summary', 'owners', 'status', 'reviewed']);
-
-/** The body as it is written, in a fence no line of it can close: shown, never rendered. */
-function fencedBody(body: string): string[] {
-	const text = body.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').trim();
-	if (!text) return [];
-	const longest = Math.max(2, ...(text.match(/~+/g) ?? []).map((run) => run.length));
-	const fence = '~'.repeat(longest + 1);
-	return [`${fence}markdown`, text, fence];
-}
-
 /** One entry whole: its fields, its body and what references it. */
 export function getEntry(
 	ask: AskContext,
@@ -321,19 +289,18 @@ export function getEntry(
 		id: other.id,
 		title: nameOf(other),
 	}));
-	const fields = Object.fromEntries(
-		Object.entries(entry.data).filter(([key]) => !IN_PROVENANCE.has(key)),
-	);
 	return {
 		ok: true,
+		// The entry as its page's Markdown copy gives it, then what references it.
 		text: joinBlocks([
-			refBlock(ref, '#'),
-			valueLines(fields, ''),
-			fencedBody(entry.body),
+			[entryMarkdown(ask.playbook, entry, { today: ask.today, site: ask.site }).trimEnd()],
+			...(ref.provenance.status === undefined
+				? []
+				: [[`Overdue: ${ref.provenance.overdue ? 'yes' : 'no'}`]]),
 			referencedBy.length === 0
 				? ['Nothing references it.']
 				: [
-						'Referenced by:',
+						'## Referenced by',
 						...referencedBy.map(
 							(other) => `- ${inert(other.title)} (${COLLECTIONS[other.collection].singular})`,
 						),

@@ -10,7 +10,7 @@ import { checkContent } from '../../../src/checks/index.ts';
 import { formatProblem } from '../../../src/checks/problems/reporters.ts';
 import { entriesOf, type Playbook } from '../../../src/model/playbook.ts';
 import { dependantsOf } from '../../../src/model/references.ts';
-import { markdownText } from '../../../src/review/markdown-text.ts';
+import { markdownProse } from '../../../src/review/markdown-text.ts';
 import { PAGE_COLLECTIONS } from '../../../src/schemas/index.ts';
 import { TestRepo } from '../../support/git-repo.ts';
 import { check, MINIMAL, playbookWith, runPlaybook, TODAY } from '../../support/helpers.ts';
@@ -134,7 +134,7 @@ describe('npm run mcp on the example playbook', () => {
 			// The text says the same: each criterion, each owner with their team, the page.
 			const text = textOf(result);
 			for (const criterion of stage.data.entry_criteria)
-				expect(text).toContain(markdownText(criterion));
+				expect(text).toContain(markdownProse(criterion));
 			for (const owner of match!.provenance.owners) expect(text).toContain(owner.name);
 			expect(text).toMatch(/Overdue: (yes|no)/);
 			expect(text).toContain(`<${SITE}/lead-stages/${stage.id}/>`);
@@ -149,14 +149,14 @@ describe('npm run mcp on the example playbook', () => {
 		expect(answer.matchedAs).toBe('avoid');
 		expect(answer.matches.map((match) => match.id)).toContain(term.id);
 		expect(textOf(result)).toContain('word to avoid');
-		expect(textOf(result)).toContain(markdownText(term.data.title));
+		expect(textOf(result)).toContain(markdownProse(term.data.title));
 	});
 
 	it('define: an unknown term gets the closest names, as a tool error, not an exception', async () => {
 		const result = await server.call('define', { term: 'MQLL' });
 		expect(result.isError).toBe(true);
 		expect(textOf(result)).toContain('MQLL');
-		expect(textOf(result)).toContain(markdownText('Did you mean "MQL"?'));
+		expect(textOf(result)).toContain(markdownProse('Did you mean "MQL"?'));
 		const far = await server.call('define', { term: 'zzzzqqqq' });
 		expect(far.isError).toBe(true);
 		expect(textOf(far)).toContain('No name in the playbook is close to it');
@@ -209,7 +209,7 @@ describe('npm run mcp on the example playbook', () => {
 	it('get_entry: an unknown id gets the closest ids of its collection', async () => {
 		const result = await server.call('get_entry', { collection: 'lead-stages', id: 'sqll' });
 		expect(result.isError).toBe(true);
-		expect(textOf(result)).toContain(markdownText('Did you mean "sql"?'));
+		expect(textOf(result)).toContain(markdownProse('Did you mean "sql"?'));
 	});
 
 	it('find_content: the recommended items for the persona at the stage, with talk tracks', async () => {
@@ -270,7 +270,7 @@ describe('npm run mcp on the example playbook', () => {
 		);
 		const unknown = await server.call('call_plan', { persona: 'controler', stage: 'decision' });
 		expect(unknown.isError).toBe(true);
-		expect(textOf(unknown)).toContain(markdownText('Did you mean "controller"?'));
+		expect(textOf(unknown)).toContain(markdownProse('Did you mean "controller"?'));
 	});
 
 	it('sla: by lead stage (id or abbreviation) and by the two teams, with targets', async () => {
@@ -397,7 +397,7 @@ describe('npm run mcp in a git repository', () => {
 				id: 'mql',
 			});
 			expect(data<{ total: number }>(one).total).toBe(1);
-			expect(textOf(one)).toContain(markdownText('Lead score threshold: 100 → 120'));
+			expect(textOf(one)).toContain(markdownProse('Lead score threshold: 100 → 120'));
 			expect(textOf(one)).toContain('Owners:');
 			const later = data<{ total: number }>(
 				await server.call('what_changed', { since: '2026-11-22' }),
@@ -445,7 +445,7 @@ describe('npm run mcp on hostile content', () => {
 				}
 			texts.push(textOf(await server.call('sla', { from: 'sales' })));
 			// The payloads reached the answers, as words.
-			expect(texts.join('\n')).toMatch(/alert\\\(\d+\\\)/);
+			expect(texts.join('\n')).toMatch(/&lt;script&gt;alert\(\d+\)/);
 			for (const text of texts) {
 				const tree = nodes(fromMarkdown(text));
 				expect(
