@@ -14,7 +14,7 @@ import { markdownProse } from '../../../src/review/markdown-text.ts';
 import { PAGE_COLLECTIONS } from '../../../src/schemas/index.ts';
 import { TestRepo } from '../../support/git-repo.ts';
 import { check, MINIMAL, playbookWith, runPlaybook, TODAY } from '../../support/helpers.ts';
-import { writeHostilePlaybook } from '../../support/hostile.ts';
+import { payload, writeHostilePlaybook } from '../../support/hostile.ts';
 import { ROOT } from '../../support/sites.ts';
 
 /**
@@ -79,6 +79,11 @@ function ownersFrom(playbook: Playbook, owners: readonly string[]) {
 		const person = playbook.entries.team.get(id)!.data;
 		return { id, name: person.name, department: person.department };
 	});
+}
+
+/** Every node of a Markdown tree. */
+function nodes(node: Node): Node[] {
+	return [node, ...('children' in node ? (node as Parent).children.flatMap(nodes) : [])];
 }
 
 describe('npm run mcp on the example playbook', () => {
@@ -344,6 +349,9 @@ describe('npm run mcp in a git repository', () => {
 	// The playbook's first commit dates from before the changes asked about.
 	repo.git('commit', '-q', '--amend', '--no-edit', '--date', '2026-10-01T10:00:00Z');
 	const file = 'content/lead-stages/mql.mdx';
+	/** The server started after the edit, which the next test asks about the history. */
+	let after: Awaited<ReturnType<typeof startServer>> | undefined;
+	afterAll(() => after?.close());
 
 	it('answers from the files as they were at start; a restart answers from the edit', async () => {
 		const before = await startServer('content', repo.root);
@@ -360,12 +368,11 @@ describe('npm run mcp in a git repository', () => {
 		);
 		expect(threshold(await before.call('define', { term: 'MQL' }))).toBe(100);
 		await before.close();
-		const after = await startServer('content', repo.root);
+		after = await startServer('content', repo.root);
 		expect(threshold(await after.call('define', { term: 'MQL' }))).toBe(120);
-		await after.close();
 	}, 120_000);
 
-	it('what_changed: the changes since a day, in words, for the playbook or one entry', async () => {
+	it('what_changed: commits made while it runs, in words, for the playbook or one entry', async () => {
 		repo.commit(
 			'Raise the MQL threshold',
 			repo.edit(file, (text) => text.replace('score_threshold: 100', 'score_threshold: 120')),
@@ -378,34 +385,41 @@ describe('npm run mcp in a git repository', () => {
 			),
 			'2026-11-21T10:00:00Z',
 		);
-		const server = await startServer('content', repo.root);
-		try {
-			const all = data<{
-				total: number;
-				commits: { subject: string; changes: { id: string; fields: string[] }[] }[];
-			}>(await server.call('what_changed', { since: '2026-11-15' }));
-			expect(all.commits.map((c) => c.subject)).toEqual([
-				'Rename the lead score',
-				'Raise the MQL threshold',
-			]);
-			expect(all.commits[1]!.changes).toEqual([
-				expect.objectContaining({ id: 'mql', fields: ['Lead score threshold: 100 → 120'] }),
-			]);
-			const one = await server.call('what_changed', {
-				since: '2026-11-15',
-				collection: 'lead-stages',
-				id: 'mql',
-			});
-			expect(data<{ total: number }>(one).total).toBe(1);
-			expect(textOf(one)).toContain(markdownProse('Lead score threshold: 100 → 120'));
-			expect(textOf(one)).toContain('Owners:');
-			const later = data<{ total: number }>(
-				await server.call('what_changed', { since: '2026-11-22' }),
-			);
-			expect(later.total).toBe(0);
-		} finally {
-			await server.close();
-		}
+		// The history is read at each question: the running server sees the new commits.
+		const server = after!;
+		const all = data<{
+			total: number;
+			commits: { subject: string; changes: { id: string; fields: string[] }[] }[];
+		}>(await server.call('what_changed', { since: '2026-11-15' }));
+		expect(all.commits.map((c) => c.subject)).toEqual([
+			'Rename the lead score',
+			'Raise the MQL threshold',
+		]);
+		expect(all.commits[1]!.changes).toEqual([
+			expect.objectContaining({ id: 'mql', fields: ['Lead score threshold: 100 → 120'] }),
+		]);
+		const one = await server.call('what_changed', {
+			since: '2026-11-15',
+			collection: 'lead-stages',
+			id: 'mql',
+		});
+		expect(data<{ total: number }>(one).total).toBe(1);
+		expect(textOf(one)).toContain(markdownProse('Lead score threshold: 100 → 120'));
+		expect(textOf(one)).toContain('Owners:');
+		const later = data<{ total: number }>(
+			await server.call('what_changed', { since: '2026-11-22' }),
+		);
+		expect(later.total).toBe(0);
+
+		// A commit's subject comes from whoever made it: it reads as words, and opens nothing.
+		repo.commit(
+			payload(0),
+			repo.edit(file, (text) => text.replace('score_threshold: 120', 'score_threshold: 130')),
+			'2026-11-23T10:00:00Z',
+		);
+		const hostile = textOf(await server.call('what_changed', { since: '2026-11-23' }));
+		expect(hostile).toContain('alert(0)');
+		expect(nodes(fromMarkdown(hostile)).filter((node) => node.type === 'html')).toEqual([]);
 	}, 120_000);
 });
 
@@ -414,11 +428,6 @@ describe('npm run mcp on hostile content', () => {
 	afterAll(() => rmSync(root, { recursive: true, force: true }));
 	const { accepted } = writeHostilePlaybook(MINIMAL, join(root, 'content'));
 	const playbook = checkContent(join(root, 'content'), { today: TODAY, cwd: root }).playbook;
-
-	/** Every node of a Markdown tree. */
-	function nodes(node: Node): Node[] {
-		return [node, ...('children' in node ? (node as Parent).children.flatMap(nodes) : [])];
-	}
 
 	it('answers with text Markdown renders as words only: no HTML, no image, no link of its own', async () => {
 		expect(accepted.length).toBeGreaterThan(10);
