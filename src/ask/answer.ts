@@ -23,12 +23,12 @@ export interface AskContext {
 	contentDir: string;
 }
 
-/** An answer: a Markdown text and the same facts as data; `ok: false` for a tool error. */
-export interface Answer {
-	ok: boolean;
-	text: string;
-	data: Record<string, unknown>;
-}
+/**
+ * An answer: a Markdown text and the same facts as data; or, for a question the playbook cannot
+ * answer as asked (an unknown id, a missing argument), the text alone, which says what to ask.
+ */
+export type Answer =
+	{ ok: true; text: string; data: Record<string, unknown> } | { ok: false; text: string };
 
 /** An entry named in an answer: which one, what it is called, its summary and its provenance. */
 export interface EntryRef {
@@ -135,11 +135,7 @@ export function notFound(what: string, asked: string, didYouMean: string[]): Ans
 		didYouMean.length > 0
 			? ` Did you mean ${didYouMean.map((name) => `"${name}"`).join(', ')}?`
 			: ' No name in the playbook is close to it.';
-	return {
-		ok: false,
-		text: inert(problem + hint),
-		data: { problem, didYouMean },
-	};
+	return { ok: false, text: inert(problem + hint) };
 }
 
 /** An answer's text: blocks of lines, a blank line between blocks. */

@@ -49,15 +49,13 @@ export function whatChanged(ask: AskContext, input: WhatChangedInput): Answer {
 		return {
 			ok: false,
 			text: 'Give both collection and id to ask about one entry, or neither for the whole playbook.',
-			data: { problem: 'Only one of collection and id was given.', didYouMean: [] },
 		};
 	}
 
 	// 2. The history, from git; a folder outside git has none, and the answer says why.
 	const history = playbookHistory(ask.contentDir);
 	if (!history.available) {
-		const problem = `The change history is not available: ${history.reason}.`;
-		return { ok: false, text: inert(problem), data: { problem, didYouMean: [] } };
+		return { ok: false, text: inert(`The change history is not available: ${history.reason}.`) };
 	}
 	const events = (file ? (history.byFile.get(file) ?? []) : history.recent).filter(
 		(event) => event.date >= input.since && isDefinitionCollection(event.collection),

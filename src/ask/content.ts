@@ -290,7 +290,6 @@ export function slaAnswer(ask: AskContext, input: SlaInput): Answer {
 		return {
 			ok: false,
 			text: 'Give a lead stage (leadStage, such as mql) or the teams (from, to, such as marketing and sales).',
-			data: { problem: 'Neither a lead stage nor a team was given.', didYouMean: [] },
 		};
 	}
 	const lines = slas.map((sla) => slaLine(ask, sla));

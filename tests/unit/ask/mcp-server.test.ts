@@ -317,6 +317,11 @@ describe('npm run mcp on the example playbook', () => {
 			['get_entry', { collection: 'deals', id: 'x' }, 'Give one of the collections'],
 			['what_changed', { since: '2026-02-30' }, 'Give a real date'],
 			['search', { text: 'x', limit: 500 }, 'from 1 to 50'],
+			[
+				'what_changed',
+				{ since: '2026-01-01', collection: 'lead-stages' },
+				'Give both collection and id',
+			],
 		];
 		for (const [name, args, message] of cases) {
 			const result = await server.call(name, args);
@@ -453,6 +458,10 @@ describe('npm run mcp on hostile content', () => {
 					);
 				}
 			texts.push(textOf(await server.call('sla', { from: 'sales' })));
+			// A folder outside git has no history; the answer says so.
+			const noHistory = await server.call('what_changed', { since: '2026-01-01' });
+			expect(noHistory.isError).toBe(true);
+			expect(textOf(noHistory)).toContain('not in a git repository');
 			// The payloads reached the answers, as words.
 			expect(texts.join('\n')).toMatch(/&lt;script&gt;alert\(\d+\)/);
 			for (const text of texts) {
