@@ -19,7 +19,8 @@ const LAYERS = {
 	review: ['schemas', 'model', 'checks'],
 	crm: ['schemas', 'model', 'checks', 'review'],
 	site: ['schemas', 'model', 'checks', 'review', 'crm', 'browser'],
-	cli: ['schemas', 'model', 'checks', 'review', 'crm', 'site'],
+	ask: ['schemas', 'model', 'checks', 'review', 'crm', 'site', 'browser'],
+	cli: ['schemas', 'model', 'checks', 'review', 'crm', 'site', 'ask'],
 	components: ['schemas', 'model', 'checks', 'review', 'crm', 'site', 'browser'],
 	pages: ['schemas', 'model', 'checks', 'review', 'crm', 'site', 'browser', 'components'],
 };
@@ -44,7 +45,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
 					patterns: [
 						{
 							regex: `^(\\.\\./)+(${refused.join('|')}|integration|content\\.config|scripts|tests)(/|\\.|$)`,
-							message: `src/${layer} may import ${may}: the layers run schemas ← model ← checks ← review ← crm ← site ← cli, pages and components (CONTRIBUTING.md, How the code is organised).`,
+							message: `src/${layer} may import ${may}: the layers run schemas ← model ← checks ← review ← crm ← site ← ask ← cli, pages and components (CONTRIBUTING.md, How the code is organised).`,
 						},
 					],
 				},

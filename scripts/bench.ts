@@ -29,6 +29,7 @@ import {
 	runMeasured,
 } from './bench/measure.ts';
 import { firstQueryBytes } from './bench/search-weight.ts';
+import { measureMcp } from './bench/mcp.ts';
 import { median, startDev, updateTimes } from './bench/dev-loop.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
 import { readContent } from '../src/checks/read/read-content.ts';
@@ -173,6 +174,25 @@ try {
 			bare_dev_update_ms: null,
 		};
 		console.error(`  check ${run.check_wall_ms} ms, rules ${run.rules_ms} ms`);
+
+		// 5b. Time `npm run mcp`: its start, and the median answer of define and find_content.
+		const mcp = await measureMcp(
+			NODE,
+			join(ROOT, 'src', 'cli', 'playbook.ts'),
+			content,
+			['mql', 'SQL', 'Term 7', 'term-12', 'disqualified'],
+			['awareness', 'consideration', 'decision'].flatMap((stage) =>
+				['persona-1', 'persona-2'].map((persona) => ({ stage, persona })),
+			),
+		);
+		Object.assign(run, {
+			mcp_start_ms: Math.round(mcp.startMs),
+			mcp_define_ms: round(mcp.defineMs, 1),
+			mcp_find_content_ms: round(mcp.findContentMs, 1),
+		});
+		console.error(
+			`  npm run mcp: start ${run.mcp_start_ms} ms, define ${run.mcp_define_ms} ms, find_content ${run.mcp_find_content_ms} ms`,
+		);
 
 		if (size <= buildUpTo) {
 			// 6. Build this project as `npm run build` does, then the two baselines, one after the

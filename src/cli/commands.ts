@@ -107,6 +107,11 @@ export const COMMANDS = {
 		summary: 'lead stages to HubSpot and Salesforce: export, drift, apply',
 		load: () => import('./crm.ts').then((m) => m.runCrm),
 	},
+	mcp: {
+		usage: '[--content DIR]',
+		summary: 'the playbook as a local MCP server, for assistants',
+		load: () => import('./mcp.ts').then((m) => m.runMcp),
+	},
 } satisfies Record<string, Command>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -63,6 +63,9 @@ const BAD_COMMAND_LINES: [args: string[], code: 1 | 2, says: RegExp][] = [
 	[['export', '--format', 'csv'], 2, /--format/],
 	[['export', '--out', 'no/such/folder/out.json'], 1, /no\/such\/folder/],
 	[['export', '--site'], 2, /--site/],
+	[['mcp', '--content', 'no/such/folder'], 2, /no\/such\/folder/],
+	[['mcp', '--port', '3000'], 2, /Unknown option '--port'/],
+	[['mcp', 'extra'], 2, /extra|positional/i],
 ];
 
 describe('bad command lines get one clear message, the right exit code and no stack trace', () => {

@@ -33,6 +33,8 @@ describe('imports run one way through the layers', () => {
 		['src/checks/problems/problems.ts', "import { codeowners } from '../review/codeowners.ts';"],
 		['src/review/git.ts', "import { sitePlaybook } from '../site/site-playbook.ts';"],
 		['src/site/url.ts', "import { runCheck } from '../cli/check.ts';"],
+		['src/site/call-plan.ts', "import { define } from '../ask/lookups.ts';"],
+		['src/ask/answer.ts', "import { runMcp } from '../cli/mcp.ts';"],
 		['src/browser/finder.ts', "import { pathOf } from '../model/views.ts';"],
 		['src/checks/rules/bodies/urls.ts', "import { csp } from '../../site/csp.ts';"],
 		['src/model/views.ts', "import { serve } from '../../scripts/serve-site.ts';"],
@@ -83,6 +85,9 @@ describe('imports run one way through the layers', () => {
 		const path = 'src/site/url.ts';
 		const line = "import { checkContent } from '../checks/index.ts';";
 		expect(await importProblems(path, withImport(path, line))).toEqual([]);
+		const ask = 'src/ask/answer.ts';
+		const site = "import { callPlan } from '../site/call-plan.ts';";
+		expect(await importProblems(ask, withImport(ask, site))).toEqual([]);
 	});
 });
 
