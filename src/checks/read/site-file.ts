@@ -26,7 +26,7 @@ export function readSiteFile(
 	const report = reportIn?.(source.display(SITE_FILE));
 	const parsed = parseEntryText(new TextDecoder().decode(bytes), 'yaml');
 	if (!parsed.ok) {
-		report?.(parsed.code, '-', parsed.message, parsed.fix, parsed);
+		report?.(parsed.code, 'frontmatter', parsed.message, parsed.fix, parsed);
 		return DEFAULT_SITE;
 	}
 	const result = SiteSchema.safeParse(parsed.data ?? {}, { reportInput: true });
