@@ -15,6 +15,7 @@ import { contentFingerprint } from '../../../src/cli/init/fingerprint.ts';
 import { LIFECYCLE_NAMES, LIFECYCLES } from '../../../src/cli/init/starters.ts';
 import { readSiteFile } from '../../../src/checks/read/site-file.ts';
 import { folderSource, walkContent } from '../../../src/checks/read/read-content.ts';
+import { SITE_PAGES } from '../../../src/checks/rules/bodies/index.ts';
 import { check, runPlaybookInProcess, TODAY } from '../../support/helpers.ts';
 import { ROOT } from '../../support/sites.ts';
 
@@ -59,6 +60,20 @@ describe('the example playbook', () => {
 			stated,
 			`The example's content changed: set example: ${contentFingerprint(content)} in content/site.yaml.`,
 		).toBe(contentFingerprint(content));
+	});
+
+	test('its guides, which every starter keeps, link to no entry: only to pages every playbook has and to each other', () => {
+		const guides = join(ROOT, 'content', 'guides');
+		const links = readdirSync(guides).flatMap((name) =>
+			[...readFileSync(join(guides, name), 'utf8').matchAll(/\]\((\/[^)\s]*)\)/g)].map(
+				(m) => [name, m[1]!] as const,
+			),
+		);
+		expect(links.length).toBeGreaterThan(10);
+		// The guides link to each other: they are kept together.
+		const guidePages = readdirSync(guides).map((name) => `/guides/${name.replace(/\.mdx?$/, '')}/`);
+		for (const [name, link] of links)
+			expect(SITE_PAGES.has(link) || guidePages.includes(link), `${name}: ${link}`).toBe(true);
 	});
 });
 
