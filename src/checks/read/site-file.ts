@@ -16,13 +16,15 @@ export function readSiteFile(
 	source: ContentSource,
 	reportIn?: (file: string) => ReportProblem,
 ): Site {
-	let bytes: Uint8Array;
+	// A source says "no such file" in its own way: a folder throws, git gives no bytes, a source
+	// held in memory (the tests') gives nothing at all.
+	let bytes: Uint8Array | undefined;
 	try {
-		bytes = source.read(SITE_FILE);
+		bytes = source.read(SITE_FILE) as Uint8Array | undefined;
 	} catch {
 		return DEFAULT_SITE;
 	}
-	if (bytes.length === 0) return DEFAULT_SITE;
+	if (!bytes || bytes.length === 0) return DEFAULT_SITE;
 	const report = reportIn?.(source.display(SITE_FILE));
 	const parsed = parseEntryText(new TextDecoder().decode(bytes), 'yaml');
 	if (!parsed.ok) {
