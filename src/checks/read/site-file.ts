@@ -18,13 +18,13 @@ export function readSiteFile(
 ): Site {
 	// A source says "no such file" in its own way: a folder throws, git gives no bytes, a source
 	// held in memory (the tests') gives nothing at all.
-	let bytes: Uint8Array | undefined;
+	let bytes: unknown;
 	try {
-		bytes = source.read(SITE_FILE) as Uint8Array | undefined;
+		bytes = source.read(SITE_FILE);
 	} catch {
 		return DEFAULT_SITE;
 	}
-	if (!bytes || bytes.length === 0) return DEFAULT_SITE;
+	if (!(bytes instanceof Uint8Array) || bytes.length === 0) return DEFAULT_SITE;
 	const report = reportIn?.(source.display(SITE_FILE));
 	const parsed = parseEntryText(new TextDecoder().decode(bytes), 'yaml');
 	if (!parsed.ok) {
