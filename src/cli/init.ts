@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { folderSource, idOf, listEntryFiles, walkContent } from '../checks/read/read-content.ts';
 import { readSiteFile } from '../checks/read/site-file.ts';
 import { COLLECTION_NAMES } from '../schemas/index.ts';
+import { SiteSchema } from '../schemas/site.ts';
 import { type Person, TeamSchema } from '../schemas/team.ts';
 import { quote } from '../checks/problems/problems.ts';
 import { DEPARTMENTS } from '../schemas/vocabulary.ts';
@@ -121,6 +122,17 @@ async function gather(flags: Flags, ask: Ask | undefined): Promise<StarterAnswer
 		flags.title?.trim() ||
 		(await ask?.(`The site's title (Enter for "${company} Revenue Playbook"): `))?.trim() ||
 		`${company} Revenue Playbook`;
+	// The names go through the schema site.yaml is read with, so the starter checks clean.
+	const names = SiteSchema.safeParse({ company, title });
+	if (!names.success) {
+		// The company first: a title made from it fails with it.
+		const { issues } = names.error;
+		const issue = issues.find((i) => i.path[0] === 'company') ?? issues[0]!;
+		const flag = String(issue.path[0]);
+		throw new UsageError(
+			`--${flag} ${quote(flag === 'company' ? company : title)} ${issue.message}`,
+		);
+	}
 
 	const lines = flags.person ?? [];
 	if (lines.length === 0 && ask) {

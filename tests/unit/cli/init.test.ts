@@ -196,6 +196,8 @@ describe('npm run init with flags', () => {
 				[...ACME, '--person', 'Ann Smith, CFO, finance'],
 				/its department is not valid\. Use one of sales, marketing/,
 			],
+			[['--company', 'Acme\nInc', ...ACME.slice(2)], /^--company "Acme Inc" holds a line break/],
+			[[...ACME, '--title', 'x'.repeat(121)], /^--title "x+\.\.\." is longer than 120 characters/],
 			[[...ACME, '--person', 'Ann Smith'], /is not "Name, Title, department\[, github\]"/],
 			[[...ACME, '--person', 'Ann Smith, CFO, sales, @not a handle'], /its github is not valid/],
 		];
