@@ -166,6 +166,12 @@ describe('npm run init with flags', () => {
 		]);
 		expect(snapshotOf(join(root, 'content'))).toEqual(before);
 
+		// A hidden file a computer leaves behind is no change.
+		const finder = exampleCopy();
+		writeFileSync(join(finder, 'content', 'personas', '.DS_Store'), 'Bud1');
+		expect(contentFingerprint(join(finder, 'content'))).toBe(
+			contentFingerprint(join(ROOT, 'content')),
+		);
 		// An added file counts as a change too; a starter is not an example either.
 		const added = exampleCopy();
 		writeFileSync(
