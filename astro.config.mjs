@@ -12,20 +12,22 @@ import {
 	playbookSettings,
 } from './src/integration.ts';
 import { outDir } from './src/site/out-dir.ts';
-import { SITE_NAME, SITE_SUMMARY } from './src/site/identity.ts';
 import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
+import { siteNames, siteSummary } from './src/site/site-names.ts';
 import { COLLECTIONS, PAGE_COLLECTIONS } from './src/schemas/index.ts';
 
 // Every PLAYBOOK_* variable, parsed once; a bad value stops here in one line (src/schemas/settings.ts).
 const settings = playbookSettings();
 // PLAYBOOK_REPO=owner/name links every page to its file on GitHub and fills the editor's backend.
 const github = editorSettings();
+// The site's name and its company's are the team's own, in content/site.yaml (src/schemas/site.ts).
+const names = siteNames();
 
 /** @type {import('@astrojs/starlight/types').StarlightUserConfig} */
 const starlightOptions = {
-	title: SITE_NAME,
-	description: SITE_SUMMARY,
+	title: names.title,
+	description: siteSummary(names),
 	disable404Route: false,
 	...(github.repo && {
 		editLink: { baseUrl: `https://github.com/${github.repo}/edit/${github.branch}/` },

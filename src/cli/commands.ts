@@ -34,6 +34,14 @@ export const COMMANDS = {
 		summary: 'scaffold a draft definition',
 		load: () => import('./new.ts').then((m) => m.runNew),
 	},
+	init: {
+		usage: [
+			'[--company NAME] [--title TEXT] [--lifecycle waterfall|hubspot|minimal]',
+			'[--person "Name, Title, department[, github]"]... [--yes] [--force] [--content DIR]',
+		],
+		summary: "replace the example with your team's own starter playbook",
+		load: () => import('./init.ts').then((m) => m.runInit),
+	},
 	codeowners: {
 		usage: '[--check] [--content DIR] [--out FILE]',
 		summary: 'write or verify .github/CODEOWNERS',

@@ -1,3 +1,4 @@
+import yaml from 'js-yaml';
 import type { PageCollection } from '../schemas/index.ts';
 import { BUYING_ROLES, DEPARTMENTS, FORMATS, USES } from '../schemas/vocabulary.ts';
 import { PLACEHOLDER_SUMMARIES, placeholderBody } from '../model/placeholders.ts';
@@ -35,18 +36,30 @@ export function scaffold(collection: PageCollection, id: string, context: Scaffo
 	return SCAFFOLDS[collection](id, context);
 }
 
+/**
+ * The keys every new definition starts with: its title, the summary still to write, its owners,
+ * `draft`, and the day. `npm run new` and `npm run init` both start definitions here.
+ */
+export function draftKeys(name: string, context: ScaffoldContext): string[] {
+	return [
+		`title: ${yamlScalar(name)}`,
+		`summary: ${PLACEHOLDER_SUMMARIES.definition}`,
+		`owners: [${context.owners.join(', ')}] # one from sales and one from marketing: ${context.ownerHint}`,
+		'status: draft # draft | approved | deprecated',
+		`reviewed: ${context.today} # the owners set the day they review it, before approving`,
+	];
+}
+
+/** A value as one line of YAML, quoted where YAML would read it as something else. */
+function yamlScalar(value: string): string {
+	return yaml.dump(value, { lineWidth: -1 }).trimEnd();
+}
+
 /** A new definition: the keys every definition carries, then its collection's own. */
 function definition(lines: string[] | ((context: ScaffoldContext) => string[])): Scaffolder {
 	return (id, context) =>
 		frontmatter(
-			[
-				`title: ${title(id)}`,
-				`summary: ${PLACEHOLDER_SUMMARIES.definition}`,
-				`owners: [${context.owners.join(', ')}] # one from sales and one from marketing: ${context.ownerHint}`,
-				'status: draft # draft | approved | deprecated',
-				`reviewed: ${context.today} # the owners set the day they review it, before approving`,
-				...(typeof lines === 'function' ? lines(context) : lines),
-			],
+			[...draftKeys(title(id), context), ...(typeof lines === 'function' ? lines(context) : lines)],
 			id,
 		);
 }
@@ -151,5 +164,10 @@ const SCAFFOLDS: { [C in PageCollection]: Scaffolder } = {
 };
 
 function frontmatter(lines: string[], id: string): string {
-	return ['---', ...lines, '---', '', placeholderBody(title(id)), ''].join('\n');
+	return entryText(lines, title(id));
+}
+
+/** An entry file: its frontmatter lines, then the body still to write about `name`. */
+export function entryText(lines: string[], name: string): string {
+	return ['---', ...lines, '---', '', placeholderBody(name), ''].join('\n');
 }

@@ -45,6 +45,13 @@ export function sharedOrigin(origin: string): boolean {
 	return /^https?:\/\/[^/]+\.github\.io(?::\d+)?\/?$/i.test(origin.trim());
 }
 
+/**
+ * Where the site is published, one deploy workflow each (.github/workflows/deploy*.yml): GitHub
+ * Pages, public unless the organisation has Enterprise Cloud's private Pages; Cloudflare Pages
+ * behind Cloudflare Access; Netlify with its visitor access protection.
+ */
+export const HOSTS = ['github-pages', 'cloudflare', 'netlify'] as const;
+
 /** The variables, as set in the environment (blank ones removed), each with its default. */
 const VariablesSchema = z.object({
 	/** The content folder the site is built from. Default `content`. */
@@ -118,6 +125,18 @@ const VariablesSchema = z.object({
 	)
 		.transform((value) => value.replace(/\/+$/, ''))
 		.optional(),
+	/**
+	 * Where the site is published: `github-pages` (default), `cloudflare` or `netlify`. The deploy
+	 * workflows read the repository variable of the same name; the editor's sign-in follows it.
+	 */
+	PLAYBOOK_HOSTING: z
+		.enum(HOSTS, {
+			error: refused(
+				'which is not a host the playbook deploys to',
+				`Set one of ${HOSTS.join(', ')}, or leave it unset for GitHub Pages.`,
+			),
+		})
+		.default('github-pages'),
 	/** The sign-in service's path, when not `auth`. */
 	PLAYBOOK_OAUTH_ENDPOINT: z.string().optional(),
 });
@@ -137,6 +156,17 @@ export const SettingsSchema = VariablesSchema.superRefine((variables, context) =
 			message: `is on for ${site}, an address every GitHub Pages site of its owner shares, and any of them could read the editor's GitHub sign-in. Set PLAYBOOK_EDITOR=off, or give the site a domain of its own.`,
 		});
 	}
+	// Without a sign-in service of its own, the editor signs in through Netlify's, which answers
+	// only sites Netlify hosts: on Cloudflare Pages nobody could sign in.
+	const editing = variables.PLAYBOOK_REPO && variables.PLAYBOOK_EDITOR === 'on';
+	if (editing && variables.PLAYBOOK_HOSTING === 'cloudflare' && !variables.PLAYBOOK_OAUTH_URL) {
+		context.addIssue({
+			code: 'custom',
+			path: ['PLAYBOOK_OAUTH_URL'],
+			input: undefined,
+			message: `is unset, and the site is on Cloudflare Pages (PLAYBOOK_HOSTING=cloudflare), which has no GitHub sign-in for the editor. Set it to your sign-in service, for example https://auth.ledgerline.com, or set PLAYBOOK_EDITOR=off.`,
+		});
+	}
 }).transform((variables) => ({
 	content: variables.PLAYBOOK_CONTENT,
 	outDir: variables.PLAYBOOK_OUT_DIR,
@@ -153,6 +183,7 @@ export const SettingsSchema = VariablesSchema.superRefine((variables, context) =
 	repoPrivate: variables.PLAYBOOK_REPO_PRIVATE,
 	oauthUrl: variables.PLAYBOOK_OAUTH_URL,
 	oauthEndpoint: variables.PLAYBOOK_OAUTH_ENDPOINT,
+	hosting: variables.PLAYBOOK_HOSTING,
 }));
 
 export type Settings = z.output<typeof SettingsSchema>;

@@ -139,8 +139,13 @@ describe('a playbook full of XSS payloads', () => {
 		for (const leaf of rejected)
 			expect(String(leaf.path[0])).toBe(leaf.reportedField.split(/[.[]/)[0]);
 		// Titles, summaries and every other text take it, in every collection.
-		const collections = new Set(accepted.map((leaf) => leaf.file.split('/')[0]));
+		const inFolders = accepted.filter((leaf) => leaf.file.includes('/'));
+		const collections = new Set(inFolders.map((leaf) => leaf.file.split('/')[0]));
 		expect([...collections].sort()).toEqual([...COLLECTION_NAMES].sort());
+		// The site's title and company, on every page, take it too.
+		expect(
+			accepted.filter((leaf) => leaf.file === 'site.yaml').map((leaf) => leaf.path.join('.')),
+		).toEqual(['title', 'company']);
 	});
 
 	test('no payload comes out as markup in any page; each shows as text somewhere', () => {
@@ -169,6 +174,7 @@ describe('a playbook full of XSS payloads', () => {
 		const data = JSON.stringify(JSON.parse(text));
 		const carried = accepted.filter(
 			(leaf) =>
+				leaf.file !== 'site.yaml' &&
 				!leaf.file.startsWith('team/') &&
 				!leaf.file.startsWith('guides/') &&
 				!leaf.file.startsWith('tracks/'),

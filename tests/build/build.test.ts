@@ -346,6 +346,7 @@ describe('a public playbook, built onto another disk and built again after a ren
 		expect(readFileSync(join(outDir, editor), 'utf8')).toContain('noindex, nofollow');
 		for (const file of pages.filter((page) => page !== editor))
 			expect(readFileSync(join(outDir, file), 'utf8')).not.toContain('name="robots"');
+		expect(readFileSync(join(outDir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
 	});
 
 	test.skipIf(!otherDisk)(

@@ -384,6 +384,30 @@ export function fileCases(): Case[] {
 		...bodyImportCases(),
 		...rawHtmlCases(),
 		...folderCases(),
+		...siteFileCases(),
+	];
+}
+
+/** The site's names, in content/site.yaml. */
+function siteFileCases(): Case[] {
+	return [
+		c(
+			'a site title and company written right',
+			(d) => put(d, 'site.yaml', 'title: Acme Playbook\ncompany: Acme\n'),
+			ACCEPTED,
+		),
+		c('a misspelt key in site.yaml', (d) => put(d, 'site.yaml', 'tittle: Acme Playbook\n'), [
+			['content/site.yaml', 'tittle', /is not a key/],
+		]),
+		c('a site title that is a list', (d) => put(d, 'site.yaml', 'title: [Acme, Playbook]\n'), [
+			['content/site.yaml', 'title', /./],
+		]),
+		c('an example fingerprint made up by hand', (d) => put(d, 'site.yaml', 'example: abc\n'), [
+			['content/site.yaml', 'example', /is not the fingerprint npm run init wrote/],
+		]),
+		c('site.yaml that is not YAML', (d) => put(d, 'site.yaml', 'title: [Acme\n'), [
+			['content/site.yaml', 'frontmatter', /is not valid YAML/],
+		]),
 	];
 }
 

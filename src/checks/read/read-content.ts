@@ -16,6 +16,7 @@ import {
 } from '../../schemas/index.ts';
 import { ID_PATTERN } from '../../schemas/fields.ts';
 import { parseEntryText } from './frontmatter.ts';
+import { readSiteFile } from './site-file.ts';
 import {
 	byCodePoint,
 	createPlaybook,
@@ -222,6 +223,7 @@ export function readContent(contentDir: string, cwd = process.cwd()): ReadResult
 export function readSource(source: ContentSource): ReadResult {
 	const { problems, reportIn } = collectProblems();
 	reportRefused(source, reportIn);
+	readSiteFile(source, reportIn);
 	const entries: Entry[] = [];
 	const invalid: { collection: CollectionName; id: string }[] = [];
 	const partial: PartialEntry[] = [];

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { SITE_NAME } from '../../site/identity.ts';
+import { siteNames } from '../../site/site-names.ts';
 import { collectionLlmsTxt } from '../../site/markdown-twin.ts';
 import { sitePlaybook } from '../../site/site-playbook.ts';
 import { markdownResponse, siteRoot } from '../../site/url.ts';
@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ params, site }) => {
 	const { collection = '' } = params;
 	if (!isPageCollection(collection)) throw new Error(`No pages for collection "${collection}".`);
 	const text = collectionLlmsTxt(await sitePlaybook(), collection, {
-		name: SITE_NAME,
+		name: siteNames().title,
 		site: siteRoot(site),
 	});
 	return markdownResponse(text, 'text/plain');

