@@ -3,15 +3,19 @@ import { axeViolations, exampleSiteInChromium, PAGE_TYPES } from '../support/bro
 
 const example = exampleSiteInChromium();
 
-describe.each(['light', 'dark'] as const)('axe-core in the %s theme', (theme) => {
-	test.each(PAGE_TYPES)('%s has no violations', async (path) => {
+describe('axe-core in the light and the dark theme', () => {
+	test.each(PAGE_TYPES)('%s has no violations in either theme', async (path) => {
 		// axe is injected as an inline script, which the site's own policy rightly refuses.
-		const context = await example.browser.newContext({ colorScheme: theme, bypassCSP: true });
+		const context = await example.browser.newContext({ colorScheme: 'light', bypassCSP: true });
 		const page = await context.newPage();
 		await page.goto(`${example.url}${path}`);
-		const violations = await axeViolations(page);
+		const found: Record<string, string[]> = { light: await axeViolations(page) };
+		// The system turns dark, as it does at dusk: the page follows without loading again.
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
+		found['dark'] = await axeViolations(page);
 		await context.close();
-		expect(violations).toEqual([]);
+		expect(found).toEqual({ light: [], dark: [] });
 	});
 });
 
@@ -44,13 +48,20 @@ describe('every page type works from the keyboard', () => {
 							return i;
 						}),
 			);
-			const reached: number[] = [];
-			for (let presses = 0; presses < 400 && reached.length < controls.length; presses++) {
-				await page.keyboard.press('Tab');
-				const at = await page.evaluate(
-					() => document.activeElement?.getAttribute('data-kb') ?? null,
-				);
-				if (at !== null && reached.at(-1) !== Number(at)) reached.push(Number(at));
+			// Where focus lands after each press, noted by the page itself, read every ten presses.
+			await page.evaluate(() => {
+				const landed: number[] = [];
+				(window as unknown as { landed: number[] }).landed = landed;
+				document.addEventListener('focusin', (event) => {
+					const at = (event.target as Element).getAttribute('data-kb');
+					if (at !== null && landed.at(-1) !== Number(at)) landed.push(Number(at));
+				});
+			});
+			const landed = () => page.evaluate(() => (window as unknown as { landed: number[] }).landed);
+			let reached: number[] = [];
+			for (let presses = 0; presses < 400 && reached.length < controls.length; presses += 10) {
+				for (let press = 0; press < 10; press++) await page.keyboard.press('Tab');
+				reached = (await landed()).slice(0, controls.length);
 			}
 			await page.close();
 			expect(reached).toEqual(controls);

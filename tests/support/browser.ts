@@ -194,7 +194,9 @@ const axeSource = readFileSync(
  * injected as an inline script, so the page's context must bypass the site's own policy.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ content: axeSource });
+	// Once per page load: a page that axe has already run in keeps it.
+	if (!(await page.evaluate(() => 'axe' in window)))
+		await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
 		const result = await (
 			window as unknown as {
