@@ -48,8 +48,7 @@ async function openAndWatch(
 	url: string,
 	use?: (page: Page) => Promise<void>,
 ) {
-	const page = await context.newPage();
-	page.on('dialog', (dialog) => void dialog.dismiss());
+	const page = await pageOf(context);
 	await page.goto(url);
 	// Let module scripts run and settle before reading what the page did.
 	await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
@@ -60,8 +59,22 @@ async function openAndWatch(
 		elements.filter((e) => /alert\(/.test(e.outerHTML)).map((e) => e.outerHTML.slice(0, 80)),
 	);
 	seen.errors.push(...injected.map((html) => `injected: ${html}`));
-	await page.close();
 	return seen;
+}
+
+const openPages = new WeakMap<BrowserContext, Promise<Page>>();
+
+/** One page per context, reused from address to address: a new page for each costs a renderer. */
+function pageOf(context: BrowserContext): Promise<Page> {
+	let page = openPages.get(context);
+	if (!page) {
+		page = context.newPage().then((made) => {
+			made.on('dialog', (dialog) => void dialog.dismiss());
+			return made;
+		});
+		openPages.set(context, page);
+	}
+	return page;
 }
 
 describe('the Content Security Policy of the example site', () => {
