@@ -72,7 +72,7 @@ export function mainPath(playbook: Playbook): Entry<'lead-stages'>[] {
 	const { entry } = leadGraph(playbook);
 	const byId = playbook.entries['lead-stages'];
 	const path: Entry<'lead-stages'>[] = [];
-	for (let stage = entry; stage && !path.includes(stage); ) {
+	for (let stage = entry; stage && !path.includes(stage);) {
 		path.push(stage);
 		const from = stage;
 		stage = from.data.next
