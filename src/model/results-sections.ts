@@ -1,7 +1,7 @@
 import type { Commitment } from '../schemas/slas.ts';
 import { leadGraph } from './lead-graph.ts';
 import { entriesOf, type Entry, type Playbook } from './playbook.ts';
-import { isPercentUnit } from './results.ts';
+import { isPercentUnit, latestMonth, monthsEnding } from './results.ts';
 
 /**
  * Facts about the SLA measurements, rejection counts and stage volumes of the monthly results:
@@ -32,6 +32,12 @@ export function commitmentKept(
 	return commitmentDirection(commitment) === 'higher'
 		? value >= commitment.target
 		: value <= commitment.target;
+}
+
+/** The twelve months ending with the latest on record, oldest first; none without results. */
+export function lastTwelveMonths(playbook: Playbook): string[] {
+	const latest = latestMonth(playbook);
+	return latest ? monthsEnding(latest.data.month, 12) : [];
 }
 
 /** The results of each month on record, by month. */

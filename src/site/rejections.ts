@@ -1,6 +1,6 @@
 import type { Entry, Playbook } from '../model/playbook.ts';
 import { monthBefore } from '../model/results.ts';
-import { resultsByMonth, stageRejections } from '../model/results-sections.ts';
+import { lastTwelveMonths, resultsByMonth, stageRejections } from '../model/results-sections.ts';
 import { entriesOf } from '../model/playbook.ts';
 import { monthBars, type BarChart } from './bar-charts.ts';
 import { stageLabel } from './lifecycle.ts';
@@ -95,4 +95,33 @@ export function reasonChart(
 			value: stageRejections(byMonth.get(month), reason.stage.id)?.[reason.reason],
 		})),
 	);
+}
+
+/** A stage's rejections month by month, one column per reason it lists; undefined is no data. */
+export function stageRejectionHistory(
+	playbook: Playbook,
+	stage: Entry<'lead-stages'>,
+	months: readonly string[],
+): { reasons: string[]; rows: { month: string; counts: (number | undefined)[] }[] } {
+	const byMonth = resultsByMonth(playbook);
+	const reasons = stage.data.rejection_reasons ?? [];
+	return {
+		reasons,
+		rows: months.map((month) => {
+			const counts = stageRejections(byMonth.get(month), stage.id);
+			return { month, counts: reasons.map((reason) => counts?.[reason]) };
+		}),
+	};
+}
+
+/**
+ * The `limit` most frequent rejection reasons of the last three months on record: the evidence a
+ * persona or ICP review needs. `months` is empty without results.
+ */
+export function quarterReasons(
+	playbook: Playbook,
+	limit = 5,
+): { months: string[]; reasons: ReasonCount[] } {
+	const months = lastTwelveMonths(playbook).slice(-3);
+	return { months, reasons: topReasons(playbook, months, limit) };
 }
