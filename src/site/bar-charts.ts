@@ -30,7 +30,8 @@ export interface BarChart {
 
 export const NO_DATA = 'no data';
 
-const round = (n: number) => Math.round(n * 10) / 10;
+// Whole chart units: a tenth of one is invisible, and every digit is page weight.
+const round = Math.round;
 const countText = (value: number | undefined, unit: string) =>
 	value === undefined ? NO_DATA : formatAmount(value, unit);
 

@@ -7,6 +7,7 @@ import {
 	resultsByMonth,
 	stageVolume,
 } from '../model/results-sections.ts';
+import { leadStagesInto } from '../model/views.ts';
 import { formatAmount } from '../model/words.ts';
 import { labelledBars, monthBars, NO_DATA, type BarChart } from './bar-charts.ts';
 import { stageLabel } from './lifecycle.ts';
@@ -87,8 +88,17 @@ export function rateText(rate: number | undefined): string {
 export interface StageFlow {
 	/** Leads that entered the stage each month, as a chart. */
 	volume: BarChart;
-	/** In the last month: the share of the stage's leads counted in each of its next stages. */
-	next: { stage: Entry<'lead-stages'>; rate: number | undefined }[];
+	/**
+	 * In the last month, each next stage: the share of this stage's leads counted in it, when
+	 * this stage is its only way in; a stage fed from several (Recycle, Disqualified) has only its
+	 * count, since its leads are not this stage's alone.
+	 */
+	next: {
+		stage: Entry<'lead-stages'>;
+		count: number | undefined;
+		rate: number | undefined;
+		shared: boolean;
+	}[];
 }
 
 /** A lead stage's volume over `months` and its conversion to each next stage in the last. */
@@ -108,9 +118,15 @@ export function stageFlow(
 		next: stage.data.next
 			.map((id) => stages.get(id))
 			.filter((next) => next !== undefined)
-			.map((next) => ({
-				stage: next,
-				rate: conversion(stageVolume(last, stage.id), stageVolume(last, next.id)),
-			})),
+			.map((next) => {
+				const shared = leadStagesInto(playbook, next.id).length > 1;
+				const count = stageVolume(last, next.id);
+				return {
+					stage: next,
+					count,
+					rate: shared ? undefined : conversion(stageVolume(last, stage.id), count),
+					shared,
+				};
+			}),
 	};
 }
