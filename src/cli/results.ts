@@ -123,9 +123,11 @@ export function runResults(args: string[]): number {
 	// The source names every report the month came from; a replaced metrics import is the month.
 	const source =
 		values.source ??
-		(before && kind !== 'metrics' && !before.source.includes(imported)
-			? `${before.source}; ${imported}`
-			: imported);
+		(!before || kind === 'metrics'
+			? imported
+			: before.source.includes(imported)
+				? before.source
+				: `${before.source}; ${imported}`);
 	const written =
 		'section' in result && result.section
 			? { section: result.section, rows: result.rows }

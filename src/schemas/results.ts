@@ -9,7 +9,7 @@ export const MonthSchema = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, {
 /** A number of leads: whole, and never below zero. */
 const LeadCountSchema = z
 	.number()
-	.int({ error: 'is not a whole number. Count leads in whole numbers, for example 12.' })
+	.int()
 	.nonnegative({ error: 'is below zero. Write how many leads, 0 or more.' });
 
 /** The sections a month's file may hold; at least one of them. */
