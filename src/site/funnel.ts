@@ -8,7 +8,7 @@ import {
 	stageVolume,
 } from '../model/results-sections.ts';
 import { leadStagesInto } from '../model/views.ts';
-import { formatAmount } from '../model/words.ts';
+import { formatAmount, monthName } from '../model/words.ts';
 import { labelledBars, monthBars, NO_DATA, type BarChart } from './bar-charts.ts';
 import { stageLabel } from './lifecycle.ts';
 import { formatTarget } from './metrics.ts';
@@ -74,7 +74,7 @@ export function funnel(playbook: Playbook, month: string): Funnel {
 		conversions,
 		spans,
 		chart: labelledBars(
-			'Leads that entered each stage',
+			`Leads that entered each stage in ${monthName(month)}`,
 			steps.map((step) => ({ label: stageLabel(step.stage), value: step.count })),
 		),
 	};

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exampleSiteInChromium } from '../support/browser.ts';
+import { axeViolations, exampleSiteInChromium } from '../support/browser.ts';
 
 const example = exampleSiteInChromium();
 
@@ -45,6 +45,64 @@ describe('the monthly meeting page in Chromium', () => {
 		await page.goto(`${example.url}/meeting/`);
 		const cell = page.locator('tr[data-metric="speed-to-lead-median"] td >> nth=2');
 		await expect(cell.textContent()).resolves.toBe('Off target by 0.6 business hours');
+		await page.close();
+	});
+
+	test.each(['light', 'dark'] as const)(
+		'the scorecard, reasons and funnel pass axe in the %s theme, on screen and in print',
+		async (theme) => {
+			// axe is injected as an inline script, which the site's own policy rightly refuses.
+			const context = await example.browser.newContext({ colorScheme: theme, bypassCSP: true });
+			const page = await context.newPage();
+			await page.goto(`${example.url}/meeting/`);
+			await expect(page.getAttribute('html', 'data-theme')).resolves.toBe(theme);
+			expect(await axeViolations(page)).toEqual([]);
+			await page.emulateMedia({ media: 'print' });
+			expect(await axeViolations(page)).toEqual([]);
+			for (const part of ['#scorecard', 'table.pb-scorecard', '#rejections', 'table.pb-reasons'])
+				await expect(page.isVisible(part), part).resolves.toBe(true);
+			await expect(page.isVisible('svg[data-chart="funnel"]')).resolves.toBe(true);
+			// Every mark prints as its own shape: none is hidden, none is left blank.
+			const marks = await page.$$eval('svg[data-marks] text', (texts) =>
+				texts.map((t) => ({
+					mark: t.textContent,
+					verdict: t.getAttribute('data-verdict'),
+					shown: (t as SVGGraphicsElement).getBBox().width > 0,
+				})),
+			);
+			expect(marks.length).toBe(12 * 12);
+			for (const { mark, verdict, shown } of marks) {
+				expect(shown).toBe(true);
+				expect(mark).toBe({ Kept: '✓', Missed: '✗', 'No data': '–' }[verdict!]);
+			}
+			await context.close();
+		},
+	);
+
+	test('at phone width the page does not scroll sideways, and each table scrolls in its own box', async () => {
+		const page = await example.browser.newPage({ viewport: { width: 390, height: 844 } });
+		await page.goto(`${example.url}/meeting/`);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+		);
+		expect(overflow).toBeLessThanOrEqual(0);
+		for (const table of ['table.pb-scorecard', 'table.pb-reasons', 'table.pb-funnel']) {
+			const box = await page.$eval(table, (el) => {
+				const frame = el.parentElement!;
+				return {
+					frame: frame.getBoundingClientRect().right,
+					scrolls: getComputedStyle(frame).overflowX,
+				};
+			});
+			expect(box.frame, table).toBeLessThanOrEqual(390);
+			expect(box.scrolls, table).toBe('auto');
+		}
+		// A chart shrinks to the width, with its words still in its description.
+		const chart = await page.$eval(
+			'svg[data-chart="funnel"]',
+			(svg) => svg.getBoundingClientRect().width,
+		);
+		expect(chart).toBeLessThanOrEqual(390);
 		await page.close();
 	});
 });
