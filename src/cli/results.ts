@@ -8,7 +8,7 @@ import { parseCsv } from '../model/csv.ts';
 import { entriesOf } from '../model/playbook.ts';
 import { monthFileText, resultsFromCsv } from '../model/results-import.ts';
 import { IMPORT_KINDS, type ImportKind, sectionFromCsv } from '../model/results-import-sections.ts';
-import { MonthSchema, type Results } from '../schemas/results.ts';
+import { MonthSchema } from '../schemas/results.ts';
 import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
 /**
@@ -136,7 +136,7 @@ export function runResults(args: string[]): number {
 				: undefined;
 	if (!written) return 1; // refused above: a result without refusals holds its section
 	const { section } = written;
-	const data = { ...before, month: values.month, source, [kind]: section } as Results;
+	const data = { ...before, month: values.month, source, [kind]: section };
 	const text = monthFileText(playbook, data);
 
 	// 4. The file goes through the checker, with the playbook around it, before it is written: what
