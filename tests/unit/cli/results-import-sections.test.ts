@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { setKeys } from '../../support/catalogue.ts';
 import { check, lines, playbookWith, runPlaybookInProcess } from '../../support/helpers.ts';
 
 /** The minimal playbook's October, read back. */
@@ -58,6 +59,19 @@ describe('npm run results -- import --kind slas|rejections|stages', () => {
 				'',
 			].join('\n'),
 		);
+		expect(lines(check(root))).toEqual([]);
+	});
+
+	test('a reason that reads as YAML syntax is written quoted, and reads back as itself', async () => {
+		const root = playbookWith();
+		const reason = 'Bad fit: "enterprise" # not ours, - [x] {y}';
+		setKeys(join(root, 'content'), 'lead-stages/mql.mdx', {
+			rejection_reasons: [reason, 'Student'],
+		});
+		const csv = `Stage,Reason,Count\nmql,"${reason.replace(/"/g, '""')}",4\n`;
+		const run = await importing(root, csv, ['--month', '2026-10', '--kind', 'rejections']);
+		expect(run.stderr).toBe('');
+		expect(october(root)).toContain(`    ${JSON.stringify(reason)}: 4\n`);
 		expect(lines(check(root))).toEqual([]);
 	});
 
