@@ -11,6 +11,7 @@ import { checkDeprecatedReferences, checkReferences } from './rules/references.t
 import { todayIso } from '../model/review-dates.ts';
 import { checkReviews } from './rules/review.ts';
 import { checkResults } from './rules/results.ts';
+import { checkResultsSections } from './rules/results-sections.ts';
 import { checkSlaStages } from './rules/slas.ts';
 import { checkStatedTwice } from './rules/stated-twice.ts';
 import { checkBuyerStageOrder } from './rules/buyer-stages.ts';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
 	checkBodies,
 	checkCoverage,
 	checkResults,
+	checkResultsSections,
 	checkSlaStages,
 	checkStatedTwice,
 	checkPlaceholders,

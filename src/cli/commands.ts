@@ -99,7 +99,10 @@ export const COMMANDS = {
 	results: {
 		usage: [
 			'import FILE.csv --month YYYY-MM [--source TEXT] [--replace]',
-			'[--metric-column NAME] [--value-column NAME] [--content DIR]',
+			'[--kind metrics|slas|rejections|stages] [--content DIR]',
+			'[--metric-column NAME] [--value-column NAME]   (--kind metrics, the default)',
+			'columns: --kind slas: SLA, Commitment (1, 2… or its words), Value;',
+			'--kind rejections: Stage, Reason, Count; --kind stages: Stage, Count',
 		],
 		summary: "a CRM report (CSV) becomes a month's results",
 		load: () => import('./results.ts').then((m) => m.runResults),

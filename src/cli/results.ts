@@ -6,14 +6,17 @@ import { quote } from '../checks/problems/problems.ts';
 import { type ContentSource, folderSource } from '../checks/read/read-content.ts';
 import { parseCsv } from '../model/csv.ts';
 import { entriesOf } from '../model/playbook.ts';
-import { resultsFileText, resultsFromCsv } from '../model/results-import.ts';
+import { monthFileText, resultsFromCsv } from '../model/results-import.ts';
+import { IMPORT_KINDS, type ImportKind, sectionFromCsv } from '../model/results-import-sections.ts';
 import { MonthSchema } from '../schemas/results.ts';
 import { contentFolder, parseOptions, today, UsageError } from './usage.ts';
 
 /**
- * `playbook results import FILE.csv --month YYYY-MM [--source TEXT] [--metric-column NAME]
- * [--value-column NAME] [--replace] [--content DIR]`: a CRM report exported as CSV becomes
- * `content/results/<month>.yaml`. A row it cannot match is one line each, and nothing is written.
+ * `playbook results import FILE.csv --month YYYY-MM [--kind metrics|slas|rejections|stages]
+ * [--source TEXT] [--metric-column NAME] [--value-column NAME] [--replace] [--content DIR]`: a CRM
+ * report exported as CSV becomes one section of `content/results/<month>.yaml`, merged into the
+ * month's file when there is one; `--replace` writes a section the file already holds anew. A row
+ * it cannot match is one line each, and nothing is written.
  */
 export function runResults(args: string[]): number {
 	const [action, ...rest] = args;
@@ -28,6 +31,7 @@ export function runResults(args: string[]): number {
 		{
 			content: { type: 'string', default: 'content' },
 			month: { type: 'string' },
+			kind: { type: 'string', default: 'metrics' },
 			source: { type: 'string' },
 			'metric-column': { type: 'string' },
 			'value-column': { type: 'string' },
@@ -47,6 +51,15 @@ export function runResults(args: string[]): number {
 	if (values.month > day.slice(0, 7))
 		throw new UsageError(
 			`--month ${values.month} has not started yet; this month is ${day.slice(0, 7)}.`,
+		);
+	if (!(IMPORT_KINDS as readonly string[]).includes(values.kind))
+		throw new UsageError(
+			`--kind must be one of ${IMPORT_KINDS.join(', ')}, not ${quote(values.kind)}.`,
+		);
+	const kind = values.kind as ImportKind;
+	if (kind !== 'metrics' && (values['metric-column'] || values['value-column']))
+		throw new UsageError(
+			`--metric-column and --value-column are for --kind metrics; --kind ${kind} reads the columns its --help names.`,
 		);
 	const content = contentFolder(values.content);
 	if (!existsSync(csvPath)) throw new UsageError(`${csvPath} is not a file.`);
@@ -69,11 +82,14 @@ export function runResults(args: string[]): number {
 
 	// 2. Match every row; one refused row and nothing is written.
 	const rows = parseCsv(readFileSync(csvPath, 'utf8'));
-	const result = resultsFromCsv(playbook, rows, {
-		metric: values['metric-column'],
-		value: values['value-column'],
-	});
-	if (result.values === undefined) {
+	const result =
+		kind === 'metrics'
+			? resultsFromCsv(playbook, rows, {
+					metric: values['metric-column'],
+					value: values['value-column'],
+				})
+			: sectionFromCsv(playbook, kind, rows);
+	if (result.refusals.length > 0) {
 		const { refusals } = result;
 		for (const refusal of refusals.slice(0, SHOWN))
 			console.error(`${csvPath}  ${refusal.where}  ${refusal.message}. ${refusal.fix}`);
@@ -87,20 +103,41 @@ export function runResults(args: string[]): number {
 		return 1;
 	}
 
-	// 3. Write the month's file, unless one is there and --replace was not given.
+	// 3. Merge the section into the month's file, keeping its other sections; a section it holds
+	// already is written anew only with --replace.
 	const folder = join(content, 'results');
 	const target = join(folder, `${values.month}.yaml`);
 	const existing = ['.yaml', '.yml']
 		.map((extension) => join(folder, `${values.month}${extension}`))
 		.find((path) => existsSync(path));
-	if (existing && !values.replace) {
+	const before = playbook.entries.results.get(values.month)?.data;
+	if (existing && before?.[kind] !== undefined && !values.replace) {
 		console.error(
-			`${existing}  month  already holds ${values.month}. Add --replace to write it again from the report, or import another month.`,
+			kind === 'metrics'
+				? `${existing}  month  already holds ${values.month}. Add --replace to write it again from the report, or import another month.`
+				: `${existing}  ${kind}  already holds the ${kind} of ${values.month}. Add --replace to write this section again from the report; the file's other sections stay.`,
 		);
 		return 1;
 	}
-	const source = values.source ?? `${basename(csvPath)}, imported ${day}`;
-	const text = resultsFileText(playbook, values.month, source, result.values);
+	const imported = `${basename(csvPath)}, imported ${day}`;
+	// The source names every report the month came from; a replaced metrics import is the month.
+	const source =
+		values.source ??
+		(!before || kind === 'metrics'
+			? imported
+			: before.source.includes(imported)
+				? before.source
+				: `${before.source}; ${imported}`);
+	const written =
+		'section' in result && result.section
+			? { section: result.section, rows: result.rows }
+			: 'values' in result && result.values
+				? { section: Object.fromEntries(result.values), rows: result.values.size }
+				: undefined;
+	if (!written) return 1; // refused above: a result without refusals holds its section
+	const { section } = written;
+	const data = { ...before, month: values.month, source, [kind]: section };
+	const text = monthFileText(playbook, data);
 
 	// 4. The file goes through the checker, with the playbook around it, before it is written: what
 	// the import writes, npm run check and the build accept.
@@ -120,10 +157,16 @@ export function runResults(args: string[]): number {
 	}
 	mkdirSync(folder, { recursive: true });
 	writeFileSync(existing ?? target, text);
+	if (kind !== 'metrics') {
+		console.log(
+			`${existing ?? target}  written: ${written.rows} ${kind} ${written.rows === 1 ? 'row' : 'rows'} for ${values.month} from ${basename(csvPath)}`,
+		);
+		return 0;
+	}
 	console.log(
-		`${existing ?? target}  written: ${result.values.size} metrics for ${values.month} from ${basename(csvPath)}`,
+		`${existing ?? target}  written: ${written.rows} metrics for ${values.month} from ${basename(csvPath)}`,
 	);
-	const missing = entriesOf(playbook, 'metrics').filter((metric) => !result.values.has(metric.id));
+	const missing = entriesOf(playbook, 'metrics').filter((metric) => !(metric.id in section));
 	for (const metric of missing)
 		console.log(`info: ${metric.id} has no value in the report; add it when it is in.`);
 	return 0;

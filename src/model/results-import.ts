@@ -1,3 +1,4 @@
+import type { Results } from '../schemas/results.ts';
 import type { CsvRow } from './csv.ts';
 import { entriesOf, type Entry, type Playbook } from './playbook.ts';
 import { isPercentUnit } from './results.ts';
@@ -149,13 +150,13 @@ const HEARD_COLUMNS = 12;
  * Text from the report, quoted for one line of a refusal: cut short, since a broken export can
  * hold megabytes in one cell, and with control characters as spaces, so a line stays one line.
  */
-function quote(text: string): string {
+export function quote(text: string): string {
 	const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
 	// eslint-disable-next-line no-control-regex -- control characters are what is replaced
 	return `"${short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')}"`;
 }
 
-const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+export const normalise = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
  * A number as reports write it: `27.5`, `27.5%`, `$2,440,000`, `1 234`, `(12)` for minus twelve.
@@ -176,17 +177,61 @@ export function parseValue(text: string, unit: string): number | undefined {
 	return negative ? -value : value;
 }
 
-/** The month's file, in the layout of the content contract. */
+/** The month's file, in the layout of the content contract, with its metric values alone. */
 export function resultsFileText(
 	playbook: Playbook,
 	month: string,
 	source: string,
 	values: ReadonlyMap<string, number>,
 ): string {
+	return monthFileText(playbook, { month, source, metrics: Object.fromEntries(values) });
+}
+
+/**
+ * A month's file with every section it holds, in the layout of the content contract: metrics,
+ * then slas, rejections and stages, then the notes. Ids in the playbook's order, so files of
+ * different months line up in a diff; an id the playbook does not know keeps its place at the
+ * end. Every text is written as a quoted string, so no value can be read as YAML syntax.
+ */
+export function monthFileText(playbook: Playbook, data: Results): string {
 	const quoted = (text: string) => JSON.stringify(text);
-	const lines = [`month: ${month}`, `source: ${quoted(source)}`, 'metrics:'];
-	// In the playbook's order of metrics, so files of different months line up in a diff.
-	for (const metric of entriesOf(playbook, 'metrics'))
-		if (values.has(metric.id)) lines.push(`  ${metric.id}: ${values.get(metric.id)}`);
+	const key = (text: string) =>
+		/^[A-Za-z0-9][A-Za-z0-9 ']*$/.test(text) && !/ $/.test(text) ? text : quoted(text);
+	const inOrder = <T>(record: Record<string, T>, ids: string[]) => [
+		...ids.filter((id) => id in record),
+		...Object.keys(record).filter((id) => !ids.includes(id)),
+	];
+	const ids = {
+		metrics: entriesOf(playbook, 'metrics').map((entry) => entry.id),
+		slas: entriesOf(playbook, 'slas').map((entry) => entry.id),
+		stages: entriesOf(playbook, 'lead-stages')
+			.sort((a, b) => a.data.order - b.data.order)
+			.map((entry) => entry.id),
+	};
+	const lines = [`month: ${data.month}`, `source: ${quoted(data.source)}`];
+	if (data.metrics) {
+		lines.push('metrics:');
+		for (const id of inOrder(data.metrics, ids.metrics)) lines.push(`  ${id}: ${data.metrics[id]}`);
+	}
+	if (data.slas) {
+		lines.push('slas:');
+		for (const id of inOrder(data.slas, ids.slas))
+			lines.push(`  ${id}: [${data.slas[id]!.map((value) => value ?? '~').join(', ')}]`);
+	}
+	if (data.rejections) {
+		lines.push('rejections:');
+		for (const id of inOrder(data.rejections, ids.stages)) {
+			lines.push(`  ${id}:`);
+			const reasons = playbook.entries['lead-stages'].get(id)?.data.rejection_reasons ?? [];
+			const counts = data.rejections[id]!;
+			for (const reason of inOrder(counts, reasons))
+				lines.push(`    ${key(reason)}: ${counts[reason]}`);
+		}
+	}
+	if (data.stages) {
+		lines.push('stages:');
+		for (const id of inOrder(data.stages, ids.stages)) lines.push(`  ${id}: ${data.stages[id]}`);
+	}
+	if (data.notes !== undefined) lines.push(`notes: ${quoted(data.notes)}`);
 	return `${lines.join('\n')}\n`;
 }

@@ -41,7 +41,7 @@ export interface MonthValue {
 export function metricHistory(playbook: Playbook, metricId: string): MonthValue[] {
 	return entriesOf(playbook, 'results')
 		.flatMap((entry) => {
-			const value = entry.data.metrics[metricId];
+			const value = entry.data.metrics?.[metricId];
 			return value === undefined ? [] : [{ month: entry.data.month, value }];
 		})
 		.sort((a, b) => a.month.localeCompare(b.month));
@@ -87,11 +87,11 @@ export function resultsFor(
 		source: entry.data.source,
 		notes: entry.data.notes,
 		rows: metrics.map((metric) => {
-			const value = entry.data.metrics[metric.id];
+			const value = entry.data.metrics?.[metric.id];
 			return {
 				metric,
 				value,
-				previous: before?.data.metrics[metric.id],
+				previous: before?.data.metrics?.[metric.id],
 				onTarget: value === undefined ? undefined : meetsTarget(metric.data, value),
 			};
 		}),

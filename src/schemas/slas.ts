@@ -30,6 +30,13 @@ const CommitmentShape = z.strictObject({
 	unit: TextSchema,
 	/** What the target is counted over, e.g. `per lead`. */
 	period: TextSchema,
+	/**
+	 * Whether the commitment is kept at or over its target (`higher`) or at or under it (`lower`).
+	 * Optional: left out, a time (minutes, hours, days, weeks, months) is kept at or under, and
+	 * anything else at or over. Write it where the unit says otherwise: `lower` for "at most 2
+	 * percent of MQLs left unworked".
+	 */
+	better: z.enum(['higher', 'lower']).optional(),
 });
 
 export const CommitmentSchema = CommitmentShape.superRefine((commitment, context) => {
@@ -64,3 +71,4 @@ export const SlaSchema = z.strictObject({
 });
 
 export type Sla = z.output<typeof SlaSchema>;
+export type Commitment = z.output<typeof CommitmentSchema>;

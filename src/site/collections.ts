@@ -72,6 +72,8 @@ export const COLLECTION_PAGES: { [C in PageCollection]: CollectionPage<C> } = {
 			...(data.rejection_reasons ? [h('rejection-reasons', 'Rejection reasons')] : []),
 			h('crm', 'In the CRM'),
 			h('slas', 'Service-level agreements for this stage'),
+			h('volume', 'Volume and conversion'),
+			...(data.rejection_reasons?.length ? [h('rejections', 'Rejections by month')] : []),
 		],
 	},
 	'buyer-stages': {
@@ -93,7 +95,11 @@ export const COLLECTION_PAGES: { [C in PageCollection]: CollectionPage<C> } = {
 		indexTitle: 'Service-level agreements (SLAs)',
 		intro:
 			'What each team commits to the other, in numbers, and what happens when a commitment is missed.',
-		sections: () => [h('commitments', 'Commitments'), h('escalation', 'When it is missed')],
+		sections: () => [
+			h('commitments', 'Commitments'),
+			h('escalation', 'When it is missed'),
+			h('history', 'Month by month'),
+		],
 	},
 	guides: {
 		searchWords: ['help', 'how-to guides'],

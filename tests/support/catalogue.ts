@@ -705,6 +705,16 @@ function rangeCases(): Case[] {
 		c('an SLA target below zero', (d) => setKeys(d, SLA, commitment({ target: -2 })), [
 			[`content/${SLA}`, 'commitments[0].target', /is not more than zero/],
 		]),
+		c(
+			'an SLA direction that is not higher or lower',
+			(d) => setKeys(d, SLA, commitment({ better: 'faster' })),
+			[[`content/${SLA}`, 'commitments[0].better', /higher.*lower|lower.*higher/]],
+		),
+		c(
+			'an SLA direction written out',
+			(d) => setKeys(d, SLA, commitment({ better: 'lower' })),
+			ACCEPTED,
+		),
 		c('an SLA target of zero', (d) => setKeys(d, SLA, commitment({ target: 0 })), [
 			[`content/${SLA}`, 'commitments[0].target', /is not more than zero/],
 		]),
@@ -1682,6 +1692,9 @@ function resultsCases(c: (name: string, edit: Case['edit'], expect: Expected[]) 
 	const file = `content/${RESULTS}`;
 	const values = (metrics: Record<string, unknown>) => (d: string) =>
 		setKeys(d, RESULTS, { metrics });
+	/** The SLA, rejection and stage sections, beside the file's metrics. */
+	const values2 = (sections: Record<string, unknown>) => (d: string) =>
+		setKeys(d, RESULTS, sections);
 	const write = (d: string, name: string, text: string) =>
 		writeFileSync(join(d, 'results', name), text);
 	return [
@@ -1766,6 +1779,115 @@ function resultsCases(c: (name: string, edit: Case['edit'], expect: Expected[]) 
 			},
 			ACCEPTED,
 		),
+		c('results with no section at all', (d) => setKeys(d, RESULTS, { metrics: undefined }), [
+			[file, 'metrics', /is missing\. Add the month's metric values, or at least one of slas/],
+		]),
+		c(
+			'results with stage volumes, SLA values and rejections but no metrics',
+			(d) =>
+				setKeys(d, RESULTS, {
+					metrics: undefined,
+					slas: { 'mql-follow-up': [1.5] },
+					rejections: { mql: { 'No budget': 3, Student: 0 } },
+					stages: { new: 120, mql: 30, won: 2 },
+				}),
+			ACCEPTED,
+		),
+		c(
+			'an SLA value given as ~ is not measured',
+			values2({ slas: { 'mql-follow-up': [null] } }),
+			ACCEPTED,
+		),
+		c('SLA values for an SLA that does not exist', values2({ slas: { 'mql-folow-up': [1] } }), [
+			[
+				file,
+				'slas.mql-folow-up',
+				/names no SLA in content\/slas\. Did you mean mql-follow-up\? Use the id of a file/,
+			],
+		]),
+		c('more SLA values than commitments', values2({ slas: { 'mql-follow-up': [1, 2] } }), [
+			[
+				file,
+				'slas.mql-follow-up',
+				/has 2 values, but MQL follow-up has 1 commitment\. Give one value per commitment, in the SLA's order/,
+			],
+		]),
+		c('an SLA value below zero', values2({ slas: { 'mql-follow-up': [-1] } }), [
+			[
+				file,
+				'slas.mql-follow-up[0]',
+				/is -1, but "First contact attempt on a new MQL" is measured in business hours, never below zero/,
+			],
+		]),
+		c('an SLA value that is not a number', values2({ slas: { 'mql-follow-up': ['fast'] } }), [
+			[file, 'slas.mql-follow-up', /item 1, "fast" is text, not a number/],
+		]),
+		c('SLA values not written as a list', values2({ slas: { 'mql-follow-up': 1.5 } }), [
+			[file, 'slas.mql-follow-up', /./],
+		]),
+		c(
+			'rejections from a stage that does not exist',
+			values2({ rejections: { mqll: { Student: 1 } } }),
+			[
+				[
+					file,
+					'rejections.mqll',
+					/names no lead stage in content\/lead-stages\. Did you mean mql\?/,
+				],
+			],
+		),
+		c(
+			'a rejection reason the stage does not list, near one it does',
+			values2({ rejections: { mql: { Studnet: 4 } } }),
+			[
+				[
+					file,
+					'rejections.mql.Studnet',
+					/is not one of the rejection reasons of Marketing Qualified Lead\. Did you mean "Student"\?/,
+				],
+			],
+		),
+		c(
+			'a rejection reason far from any the stage lists',
+			values2({ rejections: { mql: { 'Bad timing': 4 } } }),
+			[
+				[
+					file,
+					'rejections.mql.Bad timing',
+					/Write one of the stage's reasons: "No budget", "Student"\./,
+				],
+			],
+		),
+		c(
+			'rejections from a stage that lists no reasons',
+			values2({ rejections: { new: { Student: 4 } } }),
+			[
+				[
+					file,
+					'rejections.new.Student',
+					/lists no rejection reasons\. Count rejections under a stage that lists its reasons/,
+				],
+			],
+		),
+		c('a rejection count that is not whole', values2({ rejections: { mql: { Student: 2.5 } } }), [
+			[
+				file,
+				'rejections.mql.Student',
+				/2\.5 is a number, not a whole number\. Write a whole number/,
+			],
+		]),
+		c('a rejection count below zero', values2({ rejections: { mql: { Student: -2 } } }), [
+			[file, 'rejections.mql.Student', /is below zero\. Write how many leads, 0 or more/],
+		]),
+		c('a stage volume for a stage that does not exist', values2({ stages: { wn: 3 } }), [
+			[file, 'stages.wn', /names no lead stage in content\/lead-stages\. Did you mean won\?/],
+		]),
+		c('a stage volume that is not whole', values2({ stages: { mql: 30.5 } }), [
+			[file, 'stages.mql', /30\.5 is a number, not a whole number/],
+		]),
+		c('a stage volume below zero', values2({ stages: { mql: -30 } }), [
+			[file, 'stages.mql', /is below zero/],
+		]),
 		c(
 			'twelve months of results, each named for its month',
 			(d) => {

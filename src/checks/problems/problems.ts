@@ -82,6 +82,23 @@ export const PROBLEM_KINDS = {
 	FutureMonth: { severity: 'error', title: 'A results file is for a month still to come' },
 	UnknownMetric: { severity: 'error', title: 'A result names a metric that does not exist' },
 	PercentOutOfRange: { severity: 'error', title: 'A percent result is outside 0 to 100' },
+	UnknownResultsSla: { severity: 'error', title: 'SLA results name an SLA that does not exist' },
+	ExtraSlaValue: {
+		severity: 'error',
+		title: 'SLA results give more values than the SLA has commitments',
+	},
+	SlaValueOutOfRange: {
+		severity: 'error',
+		title: 'An SLA result is below zero, or a percent above 100',
+	},
+	UnknownResultsStage: {
+		severity: 'error',
+		title: 'Rejection counts or stage volumes name a lead stage that does not exist',
+	},
+	UnknownRejectionReason: {
+		severity: 'error',
+		title: "A rejection count names a reason that is not one of the stage's",
+	},
 	MissingLatestResult: {
 		severity: 'info',
 		title: 'A metric has no result for the latest month',

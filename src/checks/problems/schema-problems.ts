@@ -24,6 +24,12 @@ function reportIssue(
 	const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
 	const input = valueAt(data, path);
 	const field = fieldName(path);
+	if (input === undefined && issue.code === 'custom') {
+		// A key our own rule asks for (results: metrics, or another section) says what it wants.
+		const [predicate, fix] = splitMessage(issue.message);
+		report('MissingField', field, predicate, fix);
+		return;
+	}
 	if (input === undefined && issue.code !== 'unrecognized_keys') {
 		const key = path.at(-1);
 		const expected =

@@ -41,7 +41,7 @@ export function checkResults({ playbook, today, reportIn }: RuleContext): void {
 				`${data.month} has not started yet (this month is ${thisMonth})`,
 				'Results are for months that have begun; check the year and the month.',
 			);
-		for (const [metricId, value] of Object.entries(data.metrics)) {
+		for (const [metricId, value] of Object.entries(data.metrics ?? {})) {
 			const metric = metrics.get(metricId);
 			// A metric whose own file is broken has its own error; naming it here is not another.
 			if (!metric && playbook.invalid.metrics.has(metricId)) continue;
@@ -69,7 +69,7 @@ export function checkResults({ playbook, today, reportIn }: RuleContext): void {
 	const latest = latestMonth(playbook);
 	if (latest)
 		for (const metric of entriesOf(playbook, 'metrics'))
-			if (!(metric.id in latest.data.metrics))
+			if (!(metric.id in (latest.data.metrics ?? {})))
 				reportIn(latest.file)(
 					'MissingLatestResult',
 					'metrics',
