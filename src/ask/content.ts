@@ -1,12 +1,13 @@
 import { type FinderState, pagefindFilters, type FinderOptions } from '../browser/finder-state.ts';
 import { entriesOf, type Entry, type Playbook } from '../model/playbook.ts';
 import { listingMark } from '../model/recommend.ts';
+import { commitmentDirection } from '../model/results-sections.ts';
 import { slasForLeadStage, sorted, titleOf } from '../model/views.ts';
-import { formatAmount } from '../model/words.ts';
 import type { Department } from '../schemas/vocabulary.ts';
 import { labelOf } from '../schemas/vocabulary.ts';
 import { callPlan, callPlanPath } from '../site/call-plan.ts';
 import { finderOptions } from '../site/finder-options.ts';
+import { commitmentTarget } from '../site/scorecard.ts';
 import { searchFacets, type SearchFacets } from '../site/search-facets.ts';
 import {
 	type Answer,
@@ -142,8 +143,12 @@ export function findContent(ask: AskContext, input: FindContentInput): Answer {
 function slaLine(ask: AskContext, sla: Entry<'slas'>) {
 	const ref = entryRef(ask, sla);
 	const commitments = sla.data.commitments.map((commitment) => ({
-		...commitment,
-		targetInWords: `${formatAmount(commitment.target, commitment.unit)} ${commitment.period}`,
+		what: commitment.what,
+		target: commitment.target,
+		unit: commitment.unit,
+		period: commitment.period,
+		better: commitmentDirection(commitment),
+		targetInWords: commitmentTarget(commitment),
 	}));
 	const stage = sla.data.lead_stage;
 	return {

@@ -79,6 +79,8 @@ const SlaSchema = EntryRefSchema.extend({
 			target: z.number(),
 			unit: z.string(),
 			period: z.string(),
+			/** Which way the commitment is kept: at or over the target (higher), at or under (lower). */
+			better: z.enum(['higher', 'lower']),
 			targetInWords: z.string(),
 		}),
 	),

@@ -196,6 +196,12 @@ describe('the editor at /admin/', () => {
 
 	test('a one-sided owner list saves, and the check on the branch names the file and owners', async () => {
 		const page = await openEditor('/collections/personas/entries/controller');
+		// Once the entry has loaded: a click before that is undone when the form fills in.
+		await expect
+			.poll(() => page.getByLabel('Title', { exact: true }).inputValue(), {
+				timeout: FORM_LOADS_MS,
+			})
+			.not.toBe('');
 		await page
 			.getByRole('button', { name: /Remove .*\(marketing\)/ })
 			.first()

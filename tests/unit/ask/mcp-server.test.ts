@@ -1,3 +1,4 @@
+import { commitmentDirection } from '../../../src/model/results-sections.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -283,12 +284,14 @@ describe('npm run mcp on the example playbook', () => {
 		for (const leadStage of ['mql', 'MQL']) {
 			const result = await server.call('sla', { leadStage });
 			const { slas } = data<{
-				slas: (Ref & { commitments: { what: string; target: number }[] })[];
+				slas: (Ref & { commitments: { what: string; target: number; better: string }[] })[];
 			}>(result);
 			expect(slas.map((sla) => sla.id).sort()).toEqual(forMql.map((sla) => sla.id).sort());
 			for (const sla of slas)
-				expect(sla.commitments.map((c) => [c.what, c.target])).toEqual(
-					playbook.entries.slas.get(sla.id)!.data.commitments.map((c) => [c.what, c.target]),
+				expect(sla.commitments.map((c) => [c.what, c.target, c.better])).toEqual(
+					playbook.entries.slas
+						.get(sla.id)!
+						.data.commitments.map((c) => [c.what, c.target, commitmentDirection(c)]),
 				);
 		}
 		const { slas } = data<{ slas: Ref[] }>(
