@@ -26,13 +26,7 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
 			response.writeHead(404, { 'content-type': TYPES['.html']! });
 			return void createReadStream(join(root, '404.html')).pipe(response);
 		}
-		const type = extname(file);
-		response.writeHead(200, {
-			'content-type': TYPES[type] ?? 'application/octet-stream',
-			// As a static host serves them: pages asked for afresh, scripts and styles kept a while,
-			// so a browser that opens page after page compiles a large script once.
-			'cache-control': type === '.html' ? 'no-cache' : 'max-age=600',
-		});
+		response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
 		createReadStream(file).pipe(response);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -228,7 +228,12 @@ describe('npm run init with flags', () => {
 	});
 });
 
-describe('npm run init in a terminal', () => {
+/** util-linux's `script`, which gives a command a pseudo-terminal (macOS's takes other options). */
+const HAS_SCRIPT = /util-linux/.test(
+	spawnSync('script', ['--version'], { encoding: 'utf8' }).stdout ?? '',
+);
+
+describe.skipIf(!HAS_SCRIPT)('npm run init in a terminal', () => {
 	test('asks each question in turn through a pseudo-terminal and writes the starter', () => {
 		const root = exampleCopy();
 		const command = [process.execPath, join(ROOT, 'src', 'cli', 'playbook.ts'), 'init']
