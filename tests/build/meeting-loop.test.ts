@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { describe, expect, inject, test } from 'vitest';
 import { readContent } from '../../src/checks/read/read-content.ts';
 import { monthsEnding } from '../../src/model/results.ts';
 import { commitmentKept } from '../../src/model/results-sections.ts';
 import { formatAmount, monthName } from '../../src/model/words.ts';
 import { ROOT } from '../support/sites.ts';
+import { exampleMonthFile } from '../support/example-results.ts';
 
 /**
  * The meeting page's SLA scorecard, rejection reasons and funnel, and the SLA, lead stage and
@@ -15,13 +15,7 @@ import { ROOT } from '../support/sites.ts';
  */
 const example = readContent(join(ROOT, 'content')).playbook;
 const months = monthsEnding('2026-11', 12);
-interface MonthFile {
-	slas: Record<string, (number | null)[]>;
-	rejections: Record<string, Record<string, number>>;
-	stages: Record<string, number>;
-}
-const file = (month: string) =>
-	yaml.load(readFileSync(join(ROOT, 'content', 'results', `${month}.yaml`), 'utf8')) as MonthFile;
+const file = exampleMonthFile;
 
 const page = (path: string) =>
 	readFileSync(join(inject('sites').example, path, 'index.html'), 'utf8');

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { readContent } from '../../../src/checks/read/read-content.ts';
 import type { Playbook } from '../../../src/model/playbook.ts';
@@ -16,18 +14,12 @@ import {
 } from '../../../src/site/rejections.ts';
 import { slaScorecard } from '../../../src/site/scorecard.ts';
 import { ROOT } from '../../support/sites.ts';
+import { exampleMonthFile, type MonthFile } from '../../support/example-results.ts';
 
 const { playbook } = readContent(join(ROOT, 'content'));
 const months = monthsEnding('2026-11', 12);
 
-interface MonthFile {
-	slas: Record<string, (number | null)[]>;
-	rejections: Record<string, Record<string, number>>;
-	stages: Record<string, number>;
-}
-/** The example's results as the files say them, read apart from the playbook's own reading. */
-const file = (month: string) =>
-	yaml.load(readFileSync(join(ROOT, 'content', 'results', `${month}.yaml`), 'utf8')) as MonthFile;
+const file = exampleMonthFile;
 
 /** The example with one month's data changed, everything else as it is. */
 function withMonth(month: string, change: (data: MonthFile) => void): Playbook {
