@@ -1,17 +1,15 @@
 // @ts-check
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import {
 	playbookCheck,
 	playbookEditor,
+	playbookPageCache,
 	playbookSearchIndex,
 	playbookSettings,
 } from './src/integration.ts';
-import { outDir } from './src/site/out-dir.ts';
+import { astroCacheDir, outDir } from './src/site/out-dir.ts';
 import { editorSettings } from './src/site/editor/settings.ts';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { siteNames, siteSummary } from './src/site/site-names.ts';
@@ -64,17 +62,9 @@ const starlightOptions = {
 };
 
 export default defineConfig({
-	// Astro caches loaded content per cache folder; another content folder gets its own, so
-	// entries of one playbook never linger in the build of another. The folder is the user's own:
-	// on a shared machine, one made by someone else could not be written.
-	cacheDir:
-		settings.content !== 'content'
-			? join(
-					tmpdir(),
-					`playbook-astro-cache-${process.getuid?.() ?? 'user'}`,
-					createHash('sha256').update(resolve(settings.content)).digest('hex').slice(0, 12),
-				)
-			: './node_modules/.astro',
+	// Astro's cache (loaded content, and the pages a build keeps) is one per project and content
+	// folder (src/site/out-dir.ts).
+	cacheDir: astroCacheDir(fileURLToPath(new URL('.', import.meta.url)), settings.content),
 	site: settings.site,
 	outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
 	// A sub-folder to serve from, such as /playbook on GitHub Pages; links follow it.
@@ -111,8 +101,12 @@ export default defineConfig({
 			},
 		},
 	},
+	// A build keeps the pages of the last one that nothing they show has changed in; the keys
+	// come from what each page read (src/site/page-cache.ts).
+	experimental: { incrementalBuild: true },
 	integrations: [
 		playbookCheck(),
+		playbookPageCache(),
 		playbookEditor(),
 		starlight(starlightOptions),
 		playbookSearchIndex(),

@@ -1,4 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { checkContent } from './checks/index.ts';
@@ -8,6 +10,7 @@ import { contentDir } from './checks/read/content-dir.ts';
 import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
 import { editorSettings } from './site/editor/settings.ts';
 import { indexSite } from './site/search-index.ts';
+import { finishPageCache, startPageCache } from './site/warm-build.ts';
 import { type Settings, settings, SettingsError } from './schemas/settings.ts';
 
 /**
@@ -112,6 +115,34 @@ export function playbookSearchIndex(): AstroIntegration {
 				logger.info(
 					`Search index: ${pages} pages in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
 				);
+			},
+		},
+	};
+}
+
+/**
+ * Keeps the pages of the last build that nothing they show has changed in (Astro's
+ * `experimental.incrementalBuild`, with keys from src/site/page-cache.ts), and says in one line
+ * whether this build reuses them or builds every page, and why.
+ */
+export function playbookPageCache(): AstroIntegration {
+	let astroVersion = '';
+	let root = '';
+	return {
+		name: 'playbook-page-cache',
+		hooks: {
+			'astro:config:setup': ({ config, command, logger }) => {
+				if (command !== 'build' || !config.experimental.incrementalBuild) return;
+				root = fileURLToPath(config.root);
+				const astroPackage = createRequire(join(root, 'package.json')).resolve(
+					'astro/package.json',
+				);
+				astroVersion = (JSON.parse(readFileSync(astroPackage, 'utf8')) as { version: string })
+					.version;
+				logger.info(startPageCache(fileURLToPath(config.cacheDir), root, astroVersion));
+			},
+			'astro:build:done': () => {
+				finishPageCache(root, astroVersion);
 			},
 		},
 	};

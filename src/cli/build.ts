@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../checks/read/content-dir.ts';
 import { checkContent } from '../checks/index.ts';
@@ -56,16 +56,18 @@ export async function runBuild(args: string[]): Promise<number> {
 }
 
 /**
- * 3. Builds the site in a folder beside `site` and swaps it in whole once it is complete, search
+ * 3. Builds the site, moves it beside `site` and swaps it in whole once it is complete, search
  * index included, so a build killed at any point (even by the out-of-memory killer, which leaves
  * no time to tidy up) leaves the last complete site, or none.
  */
 async function buildAside(site: string): Promise<number> {
 	const entries = entryFileCount(resolve(ROOT, contentDir()));
 	const aside = asideDir(site);
-	// Astro moves the site's files in from a folder in the project, and a move cannot cross from
-	// one disk to another: a site bound for another disk is built in the project, then copied.
-	const building = onOneDisk(ROOT, site) ? aside : join(ROOT, 'node_modules', '.playbook', 'site');
+	// Astro builds in one folder of the project every time: the folder is written into the code
+	// Astro bundles, and a folder named anew for each build would change that code, so no page
+	// could be kept from the last build (see src/site/warm-build.ts). The finished site then moves
+	// beside `site`, by a rename on one disk and a copy across two.
+	const building = join(ROOT, 'node_modules', '.playbook', 'site');
 	const removeSite = () =>
 		[building, aside, site].forEach((folder) => rmSync(folder, { recursive: true, force: true }));
 	[building, aside].forEach((folder) => rmSync(folder, { recursive: true, force: true }));
@@ -113,11 +115,25 @@ async function buildAside(site: string): Promise<number> {
 			return 1; // Astro and the checker have said why
 		}
 
+		try {
+			if (onOneDisk(ROOT, site)) renameSync(building, aside);
+			else {
+				cpSync(building, aside, { recursive: true });
+				rmSync(building, { recursive: true, force: true });
+			}
+		} catch (error) {
+			removeSite();
+			console.error(
+				`The site could not be put beside ${site} (${reason(error)}), so nothing was left there. Make room or choose another PLAYBOOK_OUT_DIR, then build again.`,
+			);
+			return 1;
+		}
+
 		const started = performance.now();
 		console.log('Building the search index with Pagefind…');
 		let pages: number;
 		try {
-			({ pages } = await indexSite(building, { signal: stopping.signal }));
+			({ pages } = await indexSite(aside, { signal: stopping.signal }));
 		} catch (error) {
 			if (stopping.signal.aborted) return stopped();
 			removeSite();
@@ -128,10 +144,6 @@ async function buildAside(site: string): Promise<number> {
 		}
 		const seconds = (performance.now() - started) / 1000;
 		try {
-			if (building !== aside) {
-				cpSync(building, aside, { recursive: true });
-				rmSync(building, { recursive: true, force: true });
-			}
 			swapIn(aside, site);
 		} catch (error) {
 			removeSite();

@@ -61,6 +61,9 @@ export function sorted<C extends CollectionName>(
 		sortedCache.set(playbook, (byCollection = new Map<CollectionName, readonly unknown[]>()));
 	// Stored under its own collection's name, so what comes back is that collection's entries.
 	const cached = byCollection.get(collection);
+	// The collection is asked for even when the list is cached, so whoever watches what a page
+	// reads (the site's incremental build) sees every page that reads it, not only the first.
+	void playbook.entries[collection].size;
 	if (cached) return cached as readonly Entry<C>[];
 	const result = Object.freeze(
 		entriesOf(playbook, collection).sort(

@@ -8,12 +8,29 @@ import {
 	rmSync,
 	writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { settings } from '../schemas/settings.ts';
 
 /** Where the site is built: `PLAYBOOK_OUT_DIR`, else `dist/` in the project. */
 export function outDir(root: string): string {
 	return resolve(root, settings().outDir);
+}
+
+/**
+ * Astro's cache folder: `node_modules/.astro` for the project's own content folder. Another
+ * content folder gets one of its own, named for the project and the folder, so entries of one
+ * playbook never linger in the build of another, nor pages built by other code. It is in the
+ * user's own temp folder: on a shared machine, one made by someone else could not be written.
+ */
+export function astroCacheDir(root: string, content: string): string {
+	if (content === 'content') return join(root, 'node_modules', '.astro');
+	const name = createHash('sha256')
+		.update(`${resolve(root)}\n${resolve(content)}`)
+		.digest('hex')
+		.slice(0, 12);
+	return join(tmpdir(), `playbook-astro-cache-${process.getuid?.() ?? 'user'}`, name);
 }
 
 /**

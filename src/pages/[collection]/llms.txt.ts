@@ -4,10 +4,14 @@ import { collectionLlmsTxt } from '../../site/markdown-twin.ts';
 import { sitePlaybook } from '../../site/site-playbook.ts';
 import { markdownResponse, siteRoot } from '../../site/url.ts';
 import { isPageCollection, PAGE_COLLECTIONS } from '../../schemas/index.ts';
+import { withPageKeys } from '../../site/page-cache.ts';
 
 /** `/<collection>/llms.txt`: the collection folder's own list of Markdown copies. */
 export function getStaticPaths() {
-	return PAGE_COLLECTIONS.map((collection) => ({ params: { collection } }));
+	return withPageKeys(
+		'/[collection]/llms.txt',
+		PAGE_COLLECTIONS.map((collection) => ({ params: { collection } })),
+	);
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

@@ -2,15 +2,12 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { entryMarkdown } from '../../../site/markdown-twin.ts';
 import { sitePlaybook, siteToday } from '../../../site/site-playbook.ts';
 import { markdownResponse, siteRoot } from '../../../site/url.ts';
-import { isPageCollection, PAGE_COLLECTIONS } from '../../../schemas/index.ts';
+import { isPageCollection } from '../../../schemas/index.ts';
+import { entryPagePaths } from '../../../site/page-cache.ts';
 
 /** `/<collection>/<id>/index.html.md`: an entry's page as Markdown, its provenance first. */
-export const getStaticPaths = (async () => {
-	const playbook = await sitePlaybook();
-	return PAGE_COLLECTIONS.flatMap((collection) =>
-		[...playbook.entries[collection].keys()].map((id) => ({ params: { collection, id } })),
-	);
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+	entryPagePaths('/[collection]/[id]/index.html.md')) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
 	const { collection = '', id = '' } = params;
