@@ -11,6 +11,7 @@ import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
 import { editorSettings } from './site/editor/settings.ts';
 import { indexSite } from './site/search-index.ts';
 import { finishPageCache, startPageCache } from './site/warm-build.ts';
+import { siteNotBuilt } from './site/out-dir.ts';
 import { type Settings, settings, SettingsError } from './schemas/settings.ts';
 
 /**
@@ -156,8 +157,8 @@ function removeSiteIfBuildFails(outDir: string) {
 	process.once('exit', (code) => {
 		if (code === 0) return;
 		rmSync(outDir, { recursive: true, force: true });
-		console.error(
-			`The site was not built: ${outDir} was removed. Fix the error above, then build again.`,
-		);
+		// Under npm run build, Astro's folder is not the site: the command names the site itself.
+		if (settings().searchAfterBuild) return;
+		console.error(siteNotBuilt(outDir));
 	});
 }

@@ -4,7 +4,14 @@ import { dirname, join, resolve } from 'node:path';
 import { contentDir } from '../checks/read/content-dir.ts';
 import { checkContent } from '../checks/index.ts';
 import { formatProblem, formatSummary } from '../checks/problems/reporters.ts';
-import { asideDir, outDir, removeLeftovers, swapIn, takeBuildLock } from '../site/out-dir.ts';
+import {
+	asideDir,
+	outDir,
+	removeLeftovers,
+	siteNotBuilt,
+	swapIn,
+	takeBuildLock,
+} from '../site/out-dir.ts';
 import { settings } from '../schemas/settings.ts';
 import { indexSite } from '../site/search-index.ts';
 import { UsageError } from './usage.ts';
@@ -112,7 +119,8 @@ async function buildAside(site: string): Promise<number> {
 		if (signal || stopping.signal.aborted) return stopped();
 		if (code !== 0) {
 			removeSite();
-			return 1; // Astro and the checker have said why
+			console.error(siteNotBuilt(site)); // after Astro's own lines, which say why
+			return 1;
 		}
 
 		try {

@@ -18,6 +18,11 @@ export function outDir(root: string): string {
 	return resolve(root, settings().outDir);
 }
 
+/** The line a build that failed ends with, once the site folder is gone. */
+export function siteNotBuilt(site: string): string {
+	return `The site was not built: ${site} was removed. Fix the error above, then build again.`;
+}
+
 /**
  * Astro's cache folder: `node_modules/.astro` for the project's own content folder. Another
  * content folder gets one of its own, named for the project and the folder, so entries of one

