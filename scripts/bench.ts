@@ -1,16 +1,26 @@
 /**
- * `npm run bench -- [--sizes 1000,5000,10000] [--build-up-to 5000] [--dev-at 1000]`
+ * `npm run bench -- [--sizes 1000,5000,10000] [--build-up-to 5000] [--dev-at 1000] [--pr-at 1000]`
  *
  * Generates synthetic playbooks and builds each with this project (`npm run build`) and, in the
  * same run, with two baselines holding the same pages: a bare Starlight site (plain docs) and
  * the floor, bare Astro with `@astrojs/mdx` in one minimal layout with Pagefind run over it.
  * Times the checker; times `npm run dev` until a page answers and from saving a file to the page
  * showing it, against bare Starlight; weighs the pages, the search index and the pages' Markdown
- * copies; prints a table and writes tests/bench/results.json. A build under a minute is timed
- * three times (the median).
+ * copies; times warm builds after one definition edit (and holds the last against a cold build
+ * of the same content) and a content pull request's checks as CI runs them; prints a table and
+ * writes tests/bench/results.json. A build under a minute is timed three times (the median).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +44,7 @@ import { median, startDev, updateTimes } from './bench/dev-loop.ts';
 import { createPlaybook } from '../src/model/playbook.ts';
 import { readContent } from '../src/checks/read/read-content.ts';
 import { COLLECTION_NAMES } from '../src/schemas/index.ts';
+import { astroCacheDir } from '../src/site/out-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -49,6 +60,8 @@ const { values } = parseArgs({
 		'build-up-to': { type: 'string', default: '5000' },
 		// The size at which `npm run dev` is timed.
 		'dev-at': { type: 'string', default: '1000' },
+		// The size at which a content pull request's checks are timed.
+		'pr-at': { type: 'string', default: '1000' },
 		out: { type: 'string', default: join(ROOT, 'tests', 'bench', 'results.json') },
 		// Entry bodies as MDX (the default in the content contract) or plain Markdown.
 		'body-format': { type: 'string', default: 'mdx' },
@@ -60,6 +73,7 @@ const sizes = values.sizes
 	.filter((n) => n > 0);
 const buildUpTo = Number(values['build-up-to']);
 const devAt = Number(values['dev-at']);
+const prAt = Number(values['pr-at']);
 const extension = values['body-format'] === 'md' ? '.md' : '.mdx';
 const work = mkdtempSync(join(tmpdir(), 'playbook-bench-'));
 
@@ -121,6 +135,103 @@ async function mustRun(what: string, command: string, args: string[], cwd: strin
 	});
 	if (result.code !== 0) throw new Error(`${what} failed:\n${result.output.slice(-3000)}`);
 	return result;
+}
+
+/** Edits one definition, differently each time: persona-1's summary. */
+function editDefinition(content: string, edit: number) {
+	const file = join(content, 'personas', `persona-1${extension}`);
+	writeFileSync(
+		file,
+		readFileSync(file, 'utf8').replace(
+			/^summary: (.*?)( \(edit \d+\))?$/m,
+			`summary: $1 (edit ${edit})`,
+		),
+	);
+}
+
+/** Files that are in only one of two sites, or differ between them. */
+function differentFiles(a: string, b: string): string[] {
+	const list = (site: string) =>
+		readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) =>
+			statSync(join(site, name)).isFile(),
+		);
+	const names = [...new Set([...list(a), ...list(b)])];
+	return names.filter((name) => {
+		try {
+			return !readFileSync(join(a, name)).equals(readFileSync(join(b, name)));
+		} catch {
+			return true;
+		}
+	});
+}
+
+/** The content pull request path, on a repository holding the generated playbook. */
+async function contentPullRequest(generated: string, size: number) {
+	const repo = join(work, `pr-${size}`);
+	const git = (...args: string[]) =>
+		execFileSync('git', args, {
+			cwd: repo,
+			encoding: 'utf8',
+			env: {
+				...process.env,
+				GIT_AUTHOR_NAME: 'Bench',
+				GIT_AUTHOR_EMAIL: 'bench@example.com',
+				GIT_COMMITTER_NAME: 'Bench',
+				GIT_COMMITTER_EMAIL: 'bench@example.com',
+			},
+		}).trim();
+	mkdirSync(repo, { recursive: true });
+	cpSync(generated, join(repo, 'content'), { recursive: true });
+	git('init', '-q', '-b', 'main');
+	git('add', '-A');
+	git('commit', '-q', '-m', 'The playbook');
+	const base = git('rev-parse', 'HEAD');
+	const content = join(repo, 'content');
+	const site = join(work, `pr-site-${size}`);
+	const cli = join(ROOT, 'src', 'cli', 'playbook.ts');
+	const env = { PLAYBOOK_CONTENT: content, PLAYBOOK_OUT_DIR: site, PLAYBOOK_TODAY: '2026-11-24' };
+	// main's last build, which CI keeps in its cache.
+	rmSync(astroCacheDir(ROOT, content), { recursive: true, force: true });
+	await mustRun('The build of main', NODE, [cli, 'build'], ROOT, env);
+	editDefinition(content, 1);
+	git('commit', '-q', '-am', 'Sharpen the first persona');
+	const head = git('rev-parse', 'HEAD');
+
+	// The install, from the npm cache, into a folder of its own.
+	const install = join(work, 'install');
+	mkdirSync(install, { recursive: true });
+	for (const file of ['package.json', 'package-lock.json'])
+		cpSync(join(ROOT, file), join(install, file));
+	const installed = await runMeasured(
+		'npm',
+		['install', '--no-audit', '--no-fund', '--prefer-offline'],
+		{ cwd: install },
+	);
+	if (installed.code !== 0)
+		throw new Error(`npm install failed:\n${installed.output.slice(-3000)}`);
+	rmSync(install, { recursive: true, force: true });
+
+	const check = await mustRun('The check', NODE, [cli, 'check', '--content', content], ROOT);
+	const build = await mustRun('The warm build', NODE, [cli, 'build'], ROOT, env);
+	const diff = await mustRun('The diff', NODE, [cli, 'diff', base, head], repo);
+	// Exit 1 (not yet approved) is an answer too: only the time is taken here.
+	const approvals = await runMeasured(
+		NODE,
+		[cli, 'approvals', '--base', base, '--head', head, '--approved-by', 'person1,person2'],
+		{ cwd: repo },
+	);
+	rmSync(site, { recursive: true, force: true });
+	rmSync(repo, { recursive: true, force: true });
+	const jobs = [check.seconds, build.seconds, diff.seconds, approvals.seconds];
+	return {
+		pr_install_s: round(installed.seconds, 1),
+		pr_check_s: round(check.seconds, 1),
+		pr_build_s: round(build.seconds, 1),
+		pr_diff_s: round(diff.seconds, 1),
+		pr_approvals_s: round(approvals.seconds, 1),
+		content_pr_s: round(installed.seconds + Math.max(...jobs), 1),
+		content_pr_serial_s: round(installed.seconds + jobs.reduce((a, b) => a + b, 0), 1),
+	};
 }
 
 const runs = [];
@@ -198,7 +309,7 @@ try {
 			// 6. Build this project as `npm run build` does, then the two baselines, one after the
 			// other on the same machine.
 			const dist = join(work, `dist-${size}`);
-			const ours = await timedBuild(() =>
+			const buildOurs = (into = dist) =>
 				mustRun(
 					'The playbook build',
 					NODE,
@@ -206,13 +317,39 @@ try {
 					ROOT,
 					{
 						PLAYBOOK_CONTENT: content,
-						PLAYBOOK_OUT_DIR: dist,
+						PLAYBOOK_OUT_DIR: into,
 						PLAYBOOK_TODAY: '2026-11-24',
 					},
-				),
-			);
+				);
+			// A cold build starts with no cache: no content Astro read before, no page kept.
+			const coldBuild = (into = dist) => {
+				rmSync(astroCacheDir(ROOT, content), { recursive: true, force: true });
+				return buildOurs(into);
+			};
+			const ours = await timedBuild(() => coldBuild());
 			console.error(
 				`  playbook build ${round(ours.seconds, 1)} s (${ours.times.join(', ')}), ${Math.round(ours.peakRssMb)} MB`,
+			);
+
+			// 6b. Warm builds: one definition edited before each (a persona's summary, so its page,
+			// the pages that list it and the call plans change), timed from the last build's cache.
+			// The last warm site is then held against a cold build of the same content.
+			const warmTimes: number[] = [];
+			for (let edit = 1; edit <= (ours.seconds < 60 ? 3 : 1); edit++) {
+				editDefinition(content, edit);
+				warmTimes.push((await buildOurs()).seconds);
+			}
+			const coldDist = join(work, `dist-cold-${size}`);
+			await coldBuild(coldDist);
+			const stale = differentFiles(dist, coldDist);
+			rmSync(coldDist, { recursive: true, force: true });
+			Object.assign(run, {
+				warm_build_s: round(median(warmTimes), 1),
+				warm_ratio: round(median(warmTimes) / ours.seconds),
+				warm_identical: stale.length === 0,
+			});
+			console.error(
+				`  warm build after one definition edit ${run.warm_build_s} s (${warmTimes.map((t) => round(t, 1)).join(', ')}), ${run.warm_ratio}× the cold build; ${stale.length === 0 ? 'the same site as a cold build' : `differs from a cold build in ${stale.length} files: ${stale.slice(0, 5).join(', ')}`}`,
 			);
 			rmSync(join(bare, 'src', 'content'), { recursive: true, force: true });
 			writeBareDocs(entries, join(bare, 'src', 'content', 'docs'), extension);
@@ -256,6 +393,7 @@ try {
 				ratio: round(ours.seconds / baseline.seconds),
 				floor_build_s: round(floorBuild.seconds, 1),
 				floor_ratio: round(ours.seconds / floorBuild.seconds),
+				warm_floor_ratio: round(median(warmTimes) / floorBuild.seconds),
 				ms_per_page: round((ours.seconds * 1000) / pages, 1),
 				peak_rss_mb: Math.round(ours.peakRssMb),
 				bare_peak_rss_mb: Math.round(baseline.peakRssMb),
@@ -275,6 +413,7 @@ try {
 				page_css_gz_kb: kb(weight.css),
 				// The editor at /admin/, which only editors open, weighed apart from the site.
 				site_kb: kb(editor.site),
+				bare_site_kb: kb(folderBytes(join(bare, 'dist'))),
 				admin_first_load_gz_kb: kb(editor.firstLoadGz),
 				admin_files_kb: kb(editor.files),
 				// The Markdown copies and llms.txt files, in all and per copied page.
@@ -294,6 +433,17 @@ try {
 				`  first search: playbook ${run.pagefind_first_query_kb} kB, bare Starlight ${kb(bareQuery)} kB`,
 			);
 			rmSync(dist, { recursive: true, force: true });
+		}
+
+		if (size === prAt) {
+			// 8a. A content pull request, as CI judges it (.github/workflows): each job installs from
+			// the npm cache, then checks the content, builds warm from main's last build, describes the
+			// change and judges its approvals. The jobs run side by side, so the path takes the
+			// install and the longest of them.
+			Object.assign(run, await contentPullRequest(content, size));
+			console.error(
+				`  content pull request: install ${run.pr_install_s} s, check ${run.pr_check_s} s, warm build ${run.pr_build_s} s, diff ${run.pr_diff_s} s, approvals ${run.pr_approvals_s} s: ${run.content_pr_s} s side by side`,
+			);
 		}
 
 		if (size === devAt) {
