@@ -74,13 +74,19 @@ function watchedMap<M extends Map<string, unknown>>(
 	one: (key: string) => ReadName,
 	all: ReadName,
 ): M {
+	// Made once per map, not per lookup: pages look entries up many thousand times.
+	const get = (key: string): unknown => {
+		noteRead(one(key));
+		return map.get(key);
+	};
+	const has = (key: string): boolean => {
+		noteRead(one(key));
+		return map.has(key);
+	};
 	return new Proxy(map, {
 		get(target, property) {
-			if (property === 'get' || property === 'has')
-				return (key: string): unknown => {
-					noteRead(one(key));
-					return target[property](key);
-				};
+			if (property === 'get') return get;
+			if (property === 'has') return has;
 			noteRead(all);
 			const value: unknown = Reflect.get(target, property, target);
 			if (typeof value !== 'function') return value;
