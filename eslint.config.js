@@ -63,6 +63,7 @@ export default defineConfig(
 			'tests/fixtures/',
 			'.bench/',
 			'.stryker-tmp/',
+			'tests/.tmp/',
 			'reports/',
 		],
 	},

@@ -1,6 +1,13 @@
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { astroCacheDir } from '../../src/site/out-dir.ts';
@@ -16,7 +23,11 @@ import { buildEnvironment, ROOT } from '../support/sites.ts';
  * builds: `warm` keeps its cache from build to build, `cold` loses its cache before each one.
  * They sit side by side, so the content folder is the same path from each.
  */
-const work = mkdtempSync(join(tmpdir(), 'playbook-warm-'));
+// In the project, so the copies' packages can be hard links (a link cannot cross from one disk to
+// another, and the temp folder may be on another), and not under node_modules, where Node runs no
+// TypeScript.
+mkdirSync(join(ROOT, 'tests', '.tmp'), { recursive: true });
+const work = mkdtempSync(join(ROOT, 'tests', '.tmp', 'warm-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const repo = new TestRepo();
 const content = join(repo.root, 'content');
@@ -26,10 +37,13 @@ function projectCopy(name: string): string {
 	const copy = join(work, name);
 	for (const file of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
 		cpSync(join(ROOT, file), join(copy, file), { recursive: true });
-	execFileSync('cp', ['-al', join(ROOT, 'node_modules'), join(copy, 'node_modules')]);
-	// What builds write in node_modules is the copy's own, not linked to the project's files.
-	for (const folder of ['.astro', '.playbook', '.vite'])
-		rmSync(join(copy, 'node_modules', folder), { recursive: true, force: true });
+	// What builds write in node_modules is the copy's own, not linked to the project's.
+	const written = new Set(['.astro', '.playbook', '.vite']);
+	const packages = readdirSync(join(ROOT, 'node_modules'))
+		.filter((name) => !written.has(name))
+		.map((name) => join(ROOT, 'node_modules', name));
+	mkdirSync(join(copy, 'node_modules'));
+	execFileSync('cp', ['-al', ...packages, join(copy, 'node_modules')]);
 	return copy;
 }
 const warm = projectCopy('warm');
