@@ -17,12 +17,13 @@ import { defineConfig } from 'vitest/config';
  */
 /**
  * The slowest files, slowest first, as measured in a whole run on 2 cores (wall seconds): the
- * browser and build files (editor 216, build 183, search 148, accessibility 103, edit 67, security
+ * browser and build files (editor 216, build 183, warm builds 120, search 148, accessibility 103, edit 67, security
  * 63, …), then the unit files (approvals 20, layers 19, cli 15, …, with the CLI run in process).
  */
 const SLOWEST = [
 	'editor.browser.test.ts',
 	'build.test.ts',
+	'warm-build.test.ts',
 	'search.browser.test.ts',
 	'accessibility.browser.test.ts',
 	'edit-command.test.ts',
