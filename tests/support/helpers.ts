@@ -95,9 +95,10 @@ async function runCaptured(args: string[], cwd: string, env: Record<string, stri
 	};
 	setEnv(env);
 	// The CLI reads its settings once per process (src/schemas/settings.ts): under another
-	// environment, its modules are loaded afresh, as a new process would.
+	// environment, its modules are loaded afresh, as a new process would. So are they on the first
+	// run, since test files share their modules (no isolation) and another may have loaded them.
 	const under = JSON.stringify(Object.entries(process.env).sort());
-	if (loadedUnder !== undefined && loadedUnder !== under) vi.resetModules();
+	if (loadedUnder !== under) vi.resetModules();
 	loadedUnder = under;
 	const out: string[] = [];
 	const err: string[] = [];
