@@ -73,13 +73,22 @@ export default defineConfig({
 		// keeps both busy; more than that only slows the browser tests into their time limits. One
 		// site build runs at a time (tests/support/sites.ts, BUILD_TURN).
 		maxWorkers: 3,
+		// Test files share their workers' modules (no isolation): a file pays for importing the code
+		// once per worker, not once per file. What a file changes it puts back (environment, working
+		// folder; the in-process CLI loads its modules afresh where settings differ), and the temp
+		// folders it made go when it ends (tests/setup/temp-folders.ts).
+		isolate: false,
 		sequence: { sequencer: SlowestFirst },
 		// In CI each test is named as it ends, so a run that stalls shows where it stopped.
 		reporters: process.env.CI ? ['verbose'] : ['default'],
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					setupFiles: ['tests/setup/temp-folders.ts'],
+				},
 			},
 			{
 				extends: true,
@@ -87,7 +96,7 @@ export default defineConfig({
 					name: 'build',
 					include: ['tests/build/**/*.test.ts'],
 					globalSetup: ['tests/setup/sites.setup.ts'],
-					setupFiles: ['tests/setup/sites-ready.ts'],
+					setupFiles: ['tests/setup/temp-folders.ts', 'tests/setup/sites-ready.ts'],
 				},
 			},
 			{
@@ -96,7 +105,7 @@ export default defineConfig({
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
 					globalSetup: ['tests/setup/browser.setup.ts'],
-					setupFiles: ['tests/setup/sites-ready.ts'],
+					setupFiles: ['tests/setup/temp-folders.ts', 'tests/setup/sites-ready.ts'],
 				},
 			},
 		],

@@ -1,14 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll } from 'vitest';
 import { MINIMAL } from './helpers.ts';
-
-const made: string[] = [];
-afterAll(() => {
-	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempFolder } from './temp-folders.ts';
 
 /**
  * The name and email the test repositories' commits are made with, the editor's saves among them,
@@ -24,15 +18,27 @@ export const GIT_IDENTITY = {
 /** Files to write (text) or delete (null), by path relative to the repository root. */
 export type Edits = Record<string, string | null>;
 
+/** Each content folder's started repository, in a temp folder of its own, by content folder. */
+const started = new Map<string, string>();
+
 /** A real git repository in a temp folder, holding a playbook (the minimal one) under content/. */
 export class TestRepo {
-	readonly root = mkdtempSync(join(tmpdir(), 'playbook-git-'));
+	readonly root = tempFolder('playbook-git-');
 
 	constructor(content = MINIMAL) {
-		made.push(this.root);
+		// The first repository of a content folder in a test file is made with git; the next ones
+		// are copies of it, the same commit, as a clone would be (without git's processes).
+		const first = started.get(content);
+		if (first && existsSync(first)) {
+			cpSync(first, this.root, { recursive: true });
+			return;
+		}
 		this.git('init', '-q', '-b', 'main');
 		cpSync(content, join(this.root, 'content'), { recursive: true });
 		this.commit('Start the playbook');
+		const copy = tempFolder('playbook-git-start-');
+		cpSync(this.root, copy, { recursive: true });
+		started.set(content, copy);
 	}
 
 	git(...args: string[]): string {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { afterAll, beforeAll, vi } from 'vitest';
@@ -8,24 +7,19 @@ import { checkContent, type CheckOptions, type Report } from '../../src/checks/i
 import { formatProblem } from '../../src/checks/problems/reporters.ts';
 import { takeTurn, type Turn } from '../setup/turn.ts';
 import { BUILD_TURN, TURN_TIME_LIMIT_MS } from './sites.ts';
+import { tempFolder } from './temp-folders.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const MINIMAL = join(FIXTURES, 'minimal');
 /** The day the fixtures are checked against, so reviews never fall due as time passes. */
 export const TODAY = '2026-11-24';
 
-const made: string[] = [];
-afterAll(() => {
-	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
 /**
  * A temp folder holding `content/`: the minimal playbook with the named broken fixtures copied
  * over it. Returns the folder (problem paths are shown relative to it).
  */
 export function playbookWith(...broken: string[]): string {
-	const root = mkdtempSync(join(tmpdir(), 'playbook-test-'));
-	made.push(root);
+	const root = tempFolder('playbook-test-');
 	cpSync(MINIMAL, join(root, 'content'), { recursive: true });
 	for (const name of broken)
 		cpSync(join(FIXTURES, 'broken', name), join(root, 'content'), { recursive: true });
