@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
 import { entriesOf } from '../../src/model/playbook.ts';
 import { readContent } from '../../src/checks/read/read-content.ts';
 import { servesPersona, sorted } from '../../src/model/views.ts';
@@ -23,11 +23,20 @@ async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
 	return page;
 }
 
+/**
+ * The searches share one browser context, as one reader's searches share their browser's cache:
+ * each is a new page, but Pagefind's files load once (the first test watches a fresh load).
+ */
+let searches: BrowserContext | undefined;
+afterAll(() => searches?.close());
+
 /** Searches the example site's home page and returns the result pages, best first. */
 async function searchFor(term: string): Promise<string[]> {
-	const page = await openPage('/');
+	searches ??= await example.browser.newContext();
+	const page = await searches.newPage();
+	await page.goto(`${example.url}/`);
 	const links = await searchSite(page, term);
-	await page.context().close();
+	await page.close();
 	return links;
 }
 
