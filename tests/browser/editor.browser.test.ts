@@ -83,11 +83,13 @@ async function openEditor(hash: string): Promise<Page> {
 	});
 	await page.route(`http://localhost:${DEFAULT_EDITOR_PORT}/api/v1**`, async (route) => {
 		const url = new URL(route.request().url());
+		calls++;
 		// A page closed in the middle of a call has nobody left to answer.
 		await route
 			.fetch({ url: `${backendUrl}${url.pathname}${url.search}` })
 			.then((response) => route.fulfill({ response }))
-			.catch(() => undefined);
+			.catch(() => undefined)
+			.finally(() => calls--);
 	});
 	await page.goto(`${site.url}/admin/#session=${SESSION}`);
 	await page.getByRole('button', { name: 'Login' }).click();
@@ -97,6 +99,27 @@ async function openEditor(hash: string): Promise<Page> {
 		.waitFor();
 	await page.goto(`${site.url}/admin/#${hash}`);
 	return page;
+}
+
+/** Calls to the local backend the editor's pages have made and not yet had answered. */
+let calls = 0;
+
+/**
+ * Waits until the editor has had every call to its backend answered and has made no new one for
+ * half a second: what it was loading (an entry, its unpublished change) is in the form, and
+ * nothing will arrive late to replace what a test types.
+ */
+async function settled() {
+	await expect
+		.poll(
+			async () => {
+				if (calls > 0) return false;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				return calls === 0;
+			},
+			{ timeout: FORM_LOADS_MS },
+		)
+		.toBe(true);
 }
 
 async function save(page: Page) {
@@ -297,6 +320,7 @@ describe('saving never changes what the editor did not touch', () => {
 			const key = collection === 'team' ? 'title' : 'summary';
 			const field = editor.getByLabel(new RegExp(`^${fieldLabel(key)}( \\(optional\\))?$`, 'i'));
 			await expect.poll(() => field.inputValue(), { timeout: FORM_LOADS_MS }).not.toBe('');
+			await settled();
 			await field.fill('Changed in the editor');
 			await save(editor);
 			const branch = `cms/${collection}/${id}`;
