@@ -10,7 +10,7 @@ import { contentDir } from './checks/read/content-dir.ts';
 import { copyEditorAssets, editorAssetFor } from './site/editor/assets.ts';
 import { editorSettings } from './site/editor/settings.ts';
 import { indexSite } from './site/search-index.ts';
-import { finishPageCache, startPageCache } from './site/warm-build.ts';
+import { finishPageCache, type StartedPageCache, startPageCache } from './site/warm-build.ts';
 import { siteNotBuilt } from './site/out-dir.ts';
 import { type Settings, settings, SettingsError } from './schemas/settings.ts';
 
@@ -127,23 +127,23 @@ export function playbookSearchIndex(): AstroIntegration {
  * whether this build reuses them or builds every page, and why.
  */
 export function playbookPageCache(): AstroIntegration {
-	let astroVersion = '';
-	let root = '';
+	let started: StartedPageCache | undefined;
 	return {
 		name: 'playbook-page-cache',
 		hooks: {
 			'astro:config:setup': ({ config, command, logger }) => {
 				if (command !== 'build' || !config.experimental.incrementalBuild) return;
-				root = fileURLToPath(config.root);
+				const root = fileURLToPath(config.root);
 				const astroPackage = createRequire(join(root, 'package.json')).resolve(
 					'astro/package.json',
 				);
-				astroVersion = (JSON.parse(readFileSync(astroPackage, 'utf8')) as { version: string })
+				const astroVersion = (JSON.parse(readFileSync(astroPackage, 'utf8')) as { version: string })
 					.version;
-				logger.info(startPageCache(fileURLToPath(config.cacheDir), root, astroVersion));
+				started = startPageCache(fileURLToPath(config.cacheDir), root, astroVersion);
+				logger.info(started.says);
 			},
 			'astro:build:done': () => {
-				finishPageCache(root, astroVersion);
+				if (started) finishPageCache(started.stamp);
 			},
 		},
 	};

@@ -13,17 +13,28 @@ const ASTRO_MANIFEST = 'incremental-build.json';
 /** What the last complete build was built with: the Astro version and the site's code. */
 const STAMP_FILE = 'playbook-build-stamp.json';
 
-interface Stamp {
+export interface Stamp {
 	astro: string;
 	code: string;
 }
 
+/** A build that keeps pages, as it starts: the line that says how, and what it is built with. */
+export interface StartedPageCache {
+	says: string;
+	/** Taken as the build starts, so it names the code the pages were built from. */
+	stamp: Stamp;
+}
+
 /**
  * Starts a build that keeps pages: the last build's pages are reused only when it completed
- * with this Astro and this code, otherwise they are forgotten and every page renders. Returns
- * the line that says which.
+ * with this Astro and this code, otherwise they are forgotten and every page renders. Says
+ * which, in one line.
  */
-export function startPageCache(cacheDir: string, root: string, astroVersion: string): string {
+export function startPageCache(
+	cacheDir: string,
+	root: string,
+	astroVersion: string,
+): StartedPageCache {
 	setPageCacheDir(cacheDir);
 	mkdirSync(cacheDir, { recursive: true });
 	const now = stampOf(root, astroVersion);
@@ -41,17 +52,24 @@ export function startPageCache(cacheDir: string, root: string, astroVersion: str
 	if (reason || !existsSync(join(cacheDir, ASTRO_MANIFEST))) {
 		rmSync(join(cacheDir, ASTRO_MANIFEST), { force: true });
 		dropRecords(cacheDir);
-		return `Building every page: ${reason ?? 'there is no earlier build to reuse'}.`;
+		const says = `Building every page: ${reason ?? 'there is no earlier build to reuse'}.`;
+		return { says, stamp: now };
 	}
-	return 'Reusing the pages of the last build that nothing they show has changed in.';
+	return {
+		says: 'Reusing the pages of the last build that nothing they show has changed in.',
+		stamp: now,
+	};
 }
 
-/** Ends a build that kept pages: its records and stamp are what the next build reuses. */
-export function finishPageCache(root: string, astroVersion: string): number | undefined {
+/**
+ * Ends a build that kept pages: its records, and the stamp it started with, are what the next
+ * build reuses.
+ */
+export function finishPageCache(stamp: Stamp): number | undefined {
 	const cacheDir = pageCacheDir();
 	if (!cacheDir) return undefined;
 	const rendered = mergeRecords(cacheDir);
-	writeFileSync(join(cacheDir, STAMP_FILE), JSON.stringify(stampOf(root, astroVersion)));
+	writeFileSync(join(cacheDir, STAMP_FILE), JSON.stringify(stamp));
 	return rendered;
 }
 

@@ -16,7 +16,11 @@ import {
 	type KeyInputs,
 } from '../../../src/site/page-keys.ts';
 import { watchedHistory, watchedPlaybook, watchReads } from '../../../src/site/page-reads.ts';
-import { startPageCache, finishPageCache } from '../../../src/site/warm-build.ts';
+import {
+	finishPageCache,
+	type StartedPageCache,
+	startPageCache,
+} from '../../../src/site/warm-build.ts';
 import { MINIMAL } from '../../support/helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'playbook-page-keys-'));
@@ -191,47 +195,57 @@ describe('whether a build reuses the last one, in one line', () => {
 		writeFileSync(join(root, 'src', 'page.ts'), 'export const a = 1;\n');
 		writeFileSync(join(root, 'package.json'), '{}\n');
 		const cacheDir = join(root, 'cache');
+		let started: StartedPageCache | undefined;
+		/** Starts a build in the project, and returns the line it begins with. */
+		const start = (astroVersion = '7.3.5') => {
+			started = startPageCache(cacheDir, root, astroVersion);
+			return started.says;
+		};
+		/** Completes the build last started. */
 		const lastBuild = () => {
 			writeFileSync(join(cacheDir, 'incremental-build.json'), '{}');
-			finishPageCache(root, '7.3.5');
+			finishPageCache(started!.stamp);
 		};
-		return { root, cacheDir, lastBuild };
+		return { root, cacheDir, start, lastBuild };
 	}
 
 	test('reuses pages when the last build completed with this code and this Astro', () => {
-		const { root, cacheDir, lastBuild } = project('same');
-		expect(startPageCache(cacheDir, root, '7.3.5')).toBe(
-			'Building every page: there is no earlier build to reuse.',
-		);
+		const { start, lastBuild } = project('same');
+		expect(start()).toBe('Building every page: there is no earlier build to reuse.');
 		lastBuild();
-		expect(startPageCache(cacheDir, root, '7.3.5')).toBe(
+		expect(start()).toBe(
 			'Reusing the pages of the last build that nothing they show has changed in.',
 		);
 	});
 
 	test('builds every page, saying why, after a code change or with another Astro', () => {
-		const { root, cacheDir, lastBuild } = project('changed');
-		startPageCache(cacheDir, root, '7.3.5');
+		const { root, cacheDir, start, lastBuild } = project('changed');
+		start();
 		lastBuild();
 		writeFileSync(join(root, 'src', 'page.ts'), 'export const a = 2;\n');
-		expect(startPageCache(cacheDir, root, '7.3.5')).toBe(
-			"Building every page: the site's code has changed since the last build.",
-		);
+		expect(start()).toBe("Building every page: the site's code has changed since the last build.");
 		lastBuild();
-		expect(startPageCache(cacheDir, root, '7.4.0')).toBe(
+		expect(start('7.4.0')).toBe(
 			'Building every page: the last build used Astro 7.3.5, this one Astro 7.4.0.',
 		);
 		// What the last build kept is forgotten, so nothing of it can be reused by mistake.
 		expect(() => readFileSync(join(cacheDir, 'incremental-build.json'))).toThrow();
 	});
 
-	test('after a build that did not complete, builds every page', () => {
-		const { root, cacheDir, lastBuild } = project('failed');
-		startPageCache(cacheDir, root, '7.3.5');
+	test('after a build whose code changed while it ran, builds every page', () => {
+		const { root, start, lastBuild } = project('edited');
+		start();
+		// Saved while the build runs: its pages were made from the code it started with.
+		writeFileSync(join(root, 'src', 'page.ts'), 'export const a = 3;\n');
 		lastBuild();
-		startPageCache(cacheDir, root, '7.3.5'); // a build that starts, then fails
-		expect(startPageCache(cacheDir, root, '7.3.5')).toBe(
-			'Building every page: there is no earlier build to reuse.',
-		);
+		expect(start()).toBe("Building every page: the site's code has changed since the last build.");
+	});
+
+	test('after a build that did not complete, builds every page', () => {
+		const { start, lastBuild } = project('failed');
+		start();
+		lastBuild();
+		start(); // a build that starts, then fails
+		expect(start()).toBe('Building every page: there is no earlier build to reuse.');
 	});
 });
