@@ -11,16 +11,7 @@
  * writes tests/bench/results.json. A build under a minute is timed three times (the median).
  */
 import { execFileSync } from 'node:child_process';
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	statSync,
-	writeFileSync,
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +25,7 @@ import {
 import {
 	copiesWeight,
 	editorWeight,
+	differentFiles,
 	folderBytes,
 	pageWeight,
 	runMeasured,
@@ -147,22 +139,6 @@ function editDefinition(content: string, edit: number) {
 			`summary: $1 (edit ${edit})`,
 		),
 	);
-}
-
-/** Files that are in only one of two sites, or differ between them. */
-function differentFiles(a: string, b: string): string[] {
-	const list = (site: string) =>
-		readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) =>
-			statSync(join(site, name)).isFile(),
-		);
-	const names = [...new Set([...list(a), ...list(b)])];
-	return names.filter((name) => {
-		try {
-			return !readFileSync(join(a, name)).equals(readFileSync(join(b, name)));
-		} catch {
-			return true;
-		}
-	});
 }
 
 /** The content pull request path, on a repository holding the generated playbook. */

@@ -11,6 +11,24 @@ export function folderBytes(folder: string, keep: (path: string) => boolean = ()
 		.reduce((sum, dirent) => sum + statSync(join(dirent.parentPath, dirent.name)).size, 0);
 }
 
+/**
+ * The files two sites do not share byte for byte (in one only, or different in each), by path,
+ * sorted: what makes a warm build's site differ from a cold build of the same content.
+ */
+export function differentFiles(a: string, b: string): string[] {
+	const files = (site: string) =>
+		readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((name) =>
+			statSync(join(site, name)).isFile(),
+		);
+	return [...new Set([...files(a), ...files(b)])].sort().filter((name) => {
+		try {
+			return !readFileSync(join(a, name)).equals(readFileSync(join(b, name)));
+		} catch {
+			return true; // in one site only
+		}
+	});
+}
+
 const gzipBytes = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
 export interface PageWeight {

@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { astroCacheDir } from '../../src/site/out-dir.ts';
+import { differentFiles } from '../../scripts/bench/measure.ts';
 import { TestRepo } from '../support/git-repo.ts';
 import { buildEnvironment, ROOT } from '../support/sites.ts';
 
@@ -63,27 +64,6 @@ function build(project: string, site: string): Promise<{ code: number | null; ou
 	});
 }
 
-/** Every file of a site, by path, with its bytes. */
-function siteFiles(site: string): Map<string, Buffer> {
-	const files = new Map<string, Buffer>();
-	for (const name of readdirSync(site, { recursive: true, encoding: 'utf8' }).sort()) {
-		try {
-			files.set(name, readFileSync(join(site, name)));
-		} catch {
-			// a folder
-		}
-	}
-	return files;
-}
-
-/** The paths where two sites differ: a file only in one, or with other bytes. */
-function differences(warmSite: string, coldSite: string): string[] {
-	const [a, b] = [siteFiles(warmSite), siteFiles(coldSite)];
-	return [...new Set([...a.keys(), ...b.keys()])]
-		.filter((path) => !a.get(path)?.equals(b.get(path) ?? Buffer.alloc(0)) || !b.has(path))
-		.sort();
-}
-
 /** Pages a build kept from the last one, as Astro lists them. */
 const kept = (output: string) =>
 	output.split('\n').filter((line) => /\((?:cached|restored)\)/.test(line));
@@ -94,7 +74,7 @@ async function buildBoth() {
 	const [warmBuild, coldBuild] = await Promise.all([build(warm, 'site'), build(cold, 'site')]);
 	expect(warmBuild.code, warmBuild.output).toBe(0);
 	expect(coldBuild.code, coldBuild.output).toBe(0);
-	expect(differences(join(warm, 'site'), join(cold, 'site'))).toEqual([]);
+	expect(differentFiles(join(warm, 'site'), join(cold, 'site'))).toEqual([]);
 	return warmBuild.output;
 }
 

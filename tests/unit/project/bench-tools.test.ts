@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
 	generatePlaybook,
@@ -9,8 +9,10 @@ import {
 	writePlaybook,
 } from '../../../scripts/bench/generate.ts';
 import { median } from '../../../scripts/bench/dev-loop.ts';
+import { differentFiles } from '../../../scripts/bench/measure.ts';
 import { movedEntries } from '../../../src/site/content-cache.ts';
 import { check } from '../../support/helpers.ts';
+import { tempFolder } from '../../support/temp-folders.ts';
 
 describe('the benchmark’s synthetic playbooks', () => {
 	test('have the real mix (70% library items) and exactly the size asked for', () => {
@@ -68,5 +70,22 @@ describe('the content cache guard', () => {
 				{ 'lead-stages/mql': 'lead-stages/mql.md', 'slas/x': 'slas/x.mdx' },
 			),
 		).toEqual([]);
+	});
+});
+
+describe('two sites compared file by file', () => {
+	test('names, sorted, each file in one site only or with other bytes, and no folder', () => {
+		const [a, b] = ['a', 'b'].map((side) => tempFolder(`playbook-site-${side}-`));
+		const write = (site: string, path: string, text: string) => {
+			mkdirSync(dirname(join(site, path)), { recursive: true });
+			writeFileSync(join(site, path), text);
+		};
+		for (const site of [a!, b!]) write(site, 'same/index.html', '<p>same</p>');
+		write(a!, 'x/index.html', '<p>old</p>');
+		write(b!, 'x/index.html', '<p>new</p>');
+		write(a!, 'gone/index.html', '<p>gone</p>');
+		write(b!, 'added.txt', 'added');
+		expect(differentFiles(a!, b!)).toEqual(['added.txt', 'gone/index.html', 'x/index.html']);
+		expect(differentFiles(a!, a!)).toEqual([]);
 	});
 });
