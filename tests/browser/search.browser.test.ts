@@ -224,6 +224,30 @@ describe('the content finder', () => {
 		await page.context().close();
 	});
 
+	test.each([390, 1280])(
+		'at %i px, the results have a heading for screen readers above theirs, and none on screen',
+		async (width) => {
+			const context = await example.browser.newContext({ viewport: { width, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(`${example.url}/find/`);
+			await finderTitles(page);
+			const heading = page.getByRole('heading', { level: 2, name: 'Results', exact: true });
+			await expect(heading.count()).resolves.toBe(1);
+			const box = await heading.boundingBox();
+			expect(box!.width * box!.height).toBeLessThanOrEqual(1);
+			// Each result's own heading is one level below it, so no level is skipped.
+			const levels = await page.$$eval('main :is(h2, h3)', (found) =>
+				found.map((h) => `${h.tagName} ${h.textContent.trim()}`),
+			);
+			const results = levels.indexOf('H2 Results');
+			expect(levels.slice(results + 1, results + 3)).toEqual([
+				expect.stringMatching(/^H3 /),
+				expect.stringMatching(/^H3 /),
+			]);
+			await context.close();
+		},
+	);
+
 	test.each(stages.flatMap((stage) => personas.map((persona) => [stage.id, persona.id] as const)))(
 		'stage %s and persona %s list exactly the items the content says',
 		async (stage, persona) => {
