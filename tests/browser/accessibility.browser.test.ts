@@ -1,13 +1,27 @@
-import { describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, describe, expect, test } from 'vitest';
 import { axeViolations, exampleSiteInChromium, PAGE_TYPES } from '../support/browser.ts';
 
 const example = exampleSiteInChromium();
 
+/**
+ * One page per kind of test, going from address to address as a reader does: each address is a
+ * new load, while the page's process starts once (a new page for each costs a renderer).
+ */
+function onePage(options: BrowserContextOptions = {}): () => Promise<Page> {
+	let page: Promise<Page> | undefined;
+	afterAll(async () => (await page)?.context().close());
+	return () => (page ??= example.browser.newContext(options).then((made) => made.newPage()));
+}
+
+// axe is injected as an inline script, which the site's own policy rightly refuses.
+const axePage = onePage({ colorScheme: 'light', bypassCSP: true });
+const keyboardPage = onePage();
+
 describe('axe-core in the light and the dark theme', () => {
 	test.each(PAGE_TYPES)('%s has no violations in either theme', async (path) => {
-		// axe is injected as an inline script, which the site's own policy rightly refuses.
-		const context = await example.browser.newContext({ colorScheme: 'light', bypassCSP: true });
-		const page = await context.newPage();
+		const page = await axePage();
+		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(`${example.url}${path}`);
 		// The finder's results are part of the page: they are there before axe looks.
 		if (path === '/find/') await page.waitForSelector('#pb-finder-results li');
@@ -16,7 +30,6 @@ describe('axe-core in the light and the dark theme', () => {
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
 		found['dark'] = await axeViolations(page);
-		await context.close();
 		expect(found).toEqual({ light: [], dark: [] });
 	});
 });
@@ -25,7 +38,7 @@ describe('every page type works from the keyboard', () => {
 	test.each(PAGE_TYPES)(
 		'%s: Tab reaches every control in the page, in order, without a trap',
 		async (path) => {
-			const page = await example.browser.newPage();
+			const page = await keyboardPage();
 			await page.goto(`${example.url}${path}`);
 			// Every visible link, button and field of the page's own content, in document order.
 			const controls = await page.$$eval(
@@ -65,7 +78,6 @@ describe('every page type works from the keyboard', () => {
 				for (let press = 0; press < 10; press++) await page.keyboard.press('Tab');
 				reached = (await landed()).slice(0, controls.length);
 			}
-			await page.close();
 			expect(reached).toEqual(controls);
 		},
 	);

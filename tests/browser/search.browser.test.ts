@@ -24,20 +24,36 @@ async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
 }
 
 /**
- * The searches share one browser context, as one reader's searches share their browser's cache:
- * each is a new page, but Pagefind's files load once (the first test watches a fresh load).
+ * The searches are one reader's, one after another in the home page's search dialog: each clears
+ * the box and types its term, so Pagefind loads once (the first test watches a fresh load).
  */
 let searches: BrowserContext | undefined;
 afterAll(() => searches?.close());
+let searchPage: Page | undefined;
+
+async function searchDialog(): Promise<Page> {
+	if (searchPage) return searchPage;
+	searches = await example.browser.newContext();
+	searchPage = await searches.newPage();
+	await searchPage.goto(`${example.url}/`);
+	return searchPage;
+}
 
 /** Searches the example site's home page and returns the result pages, best first. */
 async function searchFor(term: string): Promise<string[]> {
-	searches ??= await example.browser.newContext();
-	const page = await searches.newPage();
-	await page.goto(`${example.url}/`);
-	const links = await searchSite(page, term);
-	await page.close();
-	return links;
+	return searchSite(await searchDialog(), term);
+}
+
+/**
+ * The finder at an address, in one page that goes from address to address, as a rep follows
+ * links to it: each address is a new load of the finder, and the page's process starts once.
+ */
+let finderPage: Page | undefined;
+afterAll(() => finderPage?.context().close());
+async function finderAt(path: string): Promise<Page> {
+	finderPage ??= await (await example.browser.newContext()).newPage();
+	await finderPage.goto(`${example.url}${path}`);
+	return finderPage;
 }
 
 /** Waits for the finder to settle and returns the titles it lists. */
@@ -114,7 +130,7 @@ describe('Starlight search finds definitions by the words reps use', () => {
 		expect(await searchFor(term)).not.toContain(path);
 	});
 	test('a result does not repeat its own title as a section, and its chips read as words', async () => {
-		const page = await openPage('/');
+		const page = await searchDialog();
 		for (const term of ['SLA', 'talk track', 'MQL']) {
 			const results = await searchResults(page, term);
 			expect(results.length).toBeGreaterThan(2);
@@ -125,9 +141,7 @@ describe('Starlight search finds definitions by the words reps use', () => {
 					expect(chip).not.toMatch(/^(Keywords|Collection):/);
 				}
 			}
-			await page.goto(`${example.url}/`);
 		}
-		await page.context().close();
 	});
 	test('an alias finds the definition that declares it', async () => {
 		const mql = entriesOf(playbook, 'lead-stages').find((s) =>
@@ -141,9 +155,9 @@ describe('Starlight search finds definitions by the words reps use', () => {
 async function excerptsFor(
 	term: string,
 ): Promise<{ path: string; sections: string[]; text: string[] }[]> {
-	const page = await openPage('/');
+	const page = await searchDialog();
 	await searchSite(page, term);
-	const results = await page.$$eval('.pagefind-ui__result', (items) =>
+	return page.$$eval('.pagefind-ui__result', (items) =>
 		items.map((item) => ({
 			path: new URL(item.querySelector<HTMLAnchorElement>('.pagefind-ui__result-title a')!.href)
 				.pathname,
@@ -155,8 +169,6 @@ async function excerptsFor(
 			),
 		})),
 	);
-	await page.context().close();
-	return results;
 }
 
 /** Words written in the content itself with a capital inside (SaaS, NetSuite): not glued words. */
@@ -216,12 +228,11 @@ describe('search results read as the playbook, not as a log', () => {
 
 describe('the content finder', () => {
 	test('with nothing chosen, it lists every library item', async () => {
-		const page = await openPage('/find/');
+		const page = await finderAt('/find/');
 		await finderTitles(page);
 		await expect(page.textContent('#pb-finder-status')).resolves.toContain(
 			`${playbook.entries.library.size} items in the library`,
 		);
-		await page.context().close();
 	});
 
 	test.each([390, 1280])(
@@ -251,12 +262,11 @@ describe('the content finder', () => {
 	test.each(stages.flatMap((stage) => personas.map((persona) => [stage.id, persona.id] as const)))(
 		'stage %s and persona %s list exactly the items the content says',
 		async (stage, persona) => {
-			const page = await openPage(`/find/?stage=${stage}&persona=${persona}`);
+			const page = await finderAt(`/find/?stage=${stage}&persona=${persona}`);
 			const expected = sorted(playbook, 'library').filter(
 				(item) => item.data.stages.includes(stage) && servesPersona(item, persona),
 			);
 			expect((await finderTitles(page)).sort()).toEqual(titlesOf(expected));
-			await page.context().close();
 		},
 	);
 
@@ -304,7 +314,7 @@ describe('the content finder', () => {
 	});
 
 	test('each listed item with a talk track shows its first line', async () => {
-		const page = await openPage('/find/');
+		const page = await finderAt('/find/');
 		const titles = await finderTitles(page);
 		const shown = await page.$$eval('#pb-finder-results > li', (items) =>
 			items.map((item) => ({
@@ -320,11 +330,10 @@ describe('the content finder', () => {
 			const talk = shown.find((s) => s.title === item.data.title)!.talk;
 			expect(talk, item.id).toBe(`Talk track: ${firstSentence(item.data.talk_track!)}`);
 		}
-		await page.context().close();
 	});
 
 	test('each choice shows how many items it would give', async () => {
-		const page = await openPage(`/find/?persona=${personas[0]!.id}`);
+		const page = await finderAt(`/find/?persona=${personas[0]!.id}`);
 		await finderTitles(page);
 		const stage = stages[0]!;
 		const expected = sorted(playbook, 'library').filter(
@@ -333,7 +342,6 @@ describe('the content finder', () => {
 		await expect(page.textContent(`[data-count-for="stage:${stage.data.title}"]`)).resolves.toBe(
 			`(${expected})`,
 		);
-		await page.context().close();
 	});
 });
 

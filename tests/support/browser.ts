@@ -67,11 +67,17 @@ const RESULT_LINK =
 
 /**
  * Types a term into Starlight's search dialog as a reader does and returns the result pages,
- * best first, once Pagefind has answered for the whole term and every result has loaded.
+ * best first, once Pagefind has answered for the whole term and every result has loaded. Where
+ * the dialog is still open from the last search, the reader clears the box and types the new
+ * term: Pagefind is already loaded, and the last term's results are gone before the new ones come.
  */
 export async function searchSite(page: Page, term: string): Promise<string[]> {
-	await openSearchBox(page);
-	await page.locator(SEARCH_BOX).pressSequentially(term);
+	const box = page.locator(SEARCH_BOX);
+	if (await box.isVisible()) {
+		await box.fill('');
+		await page.locator('.pagefind-ui__results-area').waitFor({ state: 'detached' });
+	} else await openSearchBox(page);
+	await box.pressSequentially(term);
 	await page.waitForFunction(
 		([term, link]) => {
 			const message = document.querySelector('.pagefind-ui__message')?.textContent ?? '';
