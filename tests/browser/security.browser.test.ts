@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describe, expect, inject, test } from 'vitest';
+import { afterAll, describe, expect, inject, test } from 'vitest';
 import { PAGE_TYPES, searchSite, siteInChromium } from '../support/browser.ts';
 import { payload } from '../support/hostile.ts';
 import { COLLECTION_NAMES } from '../../src/schemas/index.ts';
@@ -99,10 +99,13 @@ describe('the Content Security Policy of the example site', () => {
 		expect(directives.get('default-src')).toEqual(["'self'"]);
 	});
 
+	// The page types are read in one watched page, from address to address.
+	let watched: ReturnType<typeof watchedContext> | undefined;
+	afterAll(async () => (await watched)?.context.close());
+
 	test.each(PAGE_TYPES)('%s runs with no policy violation and no console error', async (path) => {
-		const { context, watch } = await watchedContext(site.browser);
+		const { context, watch } = await (watched ??= watchedContext(site.browser));
 		const seen = await openAndWatch(context, watch, `${site.url}${path}`);
-		await context.close();
 		// The missing page answers 404 by design; that one console line is the browser's, not ours.
 		if (path === '/no-such-page/') seen.errors = seen.errors.filter((e) => !/404/.test(e));
 		expect(seen).toEqual(clean);
