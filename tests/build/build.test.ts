@@ -19,6 +19,8 @@ import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../../src/schemas/inde
 import { indexSite, searchableGlob } from '../../src/site/search-index.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
+/** The minimal fixture playbook, for builds whose content does not matter. */
+const MINIMAL = join(ROOT, 'tests', 'fixtures', 'minimal');
 const site = inject('sites').minimal;
 /** A built page of the minimal fixture site, as HTML. */
 const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
@@ -49,7 +51,7 @@ const CHART_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10
 const astroOnlyOut = join(out, 'astro-only');
 const astroOnlyBuild = once(() =>
 	buildSite(
-		join(ROOT, 'tests', 'fixtures', 'minimal'),
+		MINIMAL,
 		astroOnlyOut,
 		{ PLAYBOOK_REPO: 'ledgerline/playbook', PLAYBOOK_EDITOR: 'off' },
 		{ astroOnly: true },
@@ -238,7 +240,7 @@ const childrenOf = (pid: number) =>
 describe('a build stopped before it finishes', () => {
 	test('by Ctrl-C or a time limit while Astro builds, it stops Astro too and leaves no site', async () => {
 		const outDir = join(out, 'stopped');
-		const { build, output, says, exited } = buildInBackground(join(ROOT, 'content'), outDir);
+		const { build, output, says, exited } = buildInBackground(MINIMAL, outDir);
 		await says('[build]');
 		const astro = childrenOf(build.pid!);
 		expect(astro).toHaveLength(1);
@@ -257,7 +259,7 @@ describe('a build stopped before it finishes', () => {
 		const pidFile = join(out, 'indexer.pid');
 		const indexer = join(out, 'slow-indexer.sh');
 		writeFileSync(indexer, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 600\n`, { mode: 0o755 });
-		const { build, output, says, exited } = buildInBackground(join(ROOT, 'content'), outDir, {
+		const { build, output, says, exited } = buildInBackground(MINIMAL, outDir, {
 			PAGEFIND_EXTENDED_BINARY_PATH: indexer,
 		});
 		await says('Building the search index');
@@ -284,7 +286,7 @@ describe('a build whose search index cannot be made', () => {
 		const outDir = join(out, 'no-index');
 		const indexer = join(out, 'stopping-indexer.sh');
 		writeFileSync(indexer, '#!/bin/sh\nexit 3\n', { mode: 0o755 });
-		const { code, output } = buildSite(join(ROOT, 'tests', 'fixtures', 'minimal'), outDir, {
+		const { code, output } = buildSite(MINIMAL, outDir, {
 			PAGEFIND_EXTENDED_BINARY_PATH: indexer,
 		});
 		expect(code).toBe(1);

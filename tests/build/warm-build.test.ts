@@ -159,9 +159,12 @@ describe('a warm build is never stale', () => {
 	test(
 		'the first build builds every page',
 		async () => {
-			expect(await buildBoth()).toContain(
-				'Building every page: there is no earlier build to reuse.',
-			);
+			// Only the warm copy: with no earlier build, it is a cold build, and the cold copy loses
+			// its cache before each of its builds anyway.
+			const first = await build(warm, 'site');
+			expect(first.code, first.output).toBe(0);
+			expect(first.output).toContain('Building every page: there is no earlier build to reuse.');
+			expect(kept(first.output)).toEqual([]);
 		},
 		EDIT_TIME_LIMIT_MS,
 	);
