@@ -31,6 +31,7 @@ let searches: BrowserContext | undefined;
 afterAll(() => searches?.close());
 let searchPage: Page | undefined;
 
+/** The home page whose search dialog every search uses, loaded by the first of them. */
 async function searchDialog(): Promise<Page> {
 	if (searchPage) return searchPage;
 	searches = await example.browser.newContext();
