@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { useBuildTurn } from '../support/helpers.ts';
+import { MINIMAL, useBuildTurn } from '../support/helpers.ts';
 import { buildInBackground, buildSite, ROOT } from '../support/sites.ts';
 
 // Its builds watch the project's one build lock: no other file's build may run meanwhile.
@@ -18,7 +18,6 @@ useBuildTurn();
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-atomic-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
-const MINIMAL = join(ROOT, 'tests', 'fixtures', 'minimal');
 const LOCK = join(ROOT, 'node_modules', '.playbook', 'build.lock');
 
 /** The folder and what is beside it, by name, leaving out other tests' folders. */

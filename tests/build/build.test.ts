@@ -13,14 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { TestRepo } from '../support/git-repo.ts';
-import { playbookWith, useBuildTurn } from '../support/helpers.ts';
+import { MINIMAL, playbookWith, useBuildTurn } from '../support/helpers.ts';
 import { buildInBackground, buildSite, ROOT } from '../support/sites.ts';
 import { DEFINITION_COLLECTIONS, PAGE_COLLECTIONS } from '../../src/schemas/index.ts';
 import { indexSite, searchableGlob } from '../../src/site/search-index.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'playbook-site-'));
-/** The minimal fixture playbook, for builds whose content does not matter. */
-const MINIMAL = join(ROOT, 'tests', 'fixtures', 'minimal');
 const site = inject('sites').minimal;
 /** A built page of the minimal fixture site, as HTML. */
 const page = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');

@@ -22,6 +22,7 @@ import {
 	writePassed,
 } from '../../../src/browser/track-progress-store.ts';
 import { callPlanHref, type FinderState } from '../../../src/browser/finder-state.ts';
+import { MINIMAL } from '../../support/helpers.ts';
 import { ROOT } from '../../support/sites.ts';
 
 const { playbook } = readContent(join(ROOT, 'content'));
@@ -289,7 +290,7 @@ describe("Astro's content cache", () => {
 	test('is dropped when the schemas change, so new keys and defaults reach every entry', () => {
 		const cache = mkdtempSync(join(tmpdir(), 'playbook-cache-'));
 		made.push(cache);
-		const content = join(ROOT, 'tests', 'fixtures', 'minimal');
+		const content = MINIMAL;
 		const store = join(cache, 'data-store.json');
 		const seed = () => writeFileSync(store, '{}');
 		expect(dropStaleContentCache(content, cache, 'one')).toBeUndefined();
