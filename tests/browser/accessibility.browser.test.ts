@@ -1,22 +1,12 @@
-import type { BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, describe, expect, test } from 'vitest';
-import { axeViolations, exampleSiteInChromium, PAGE_TYPES } from '../support/browser.ts';
+import { describe, expect, test } from 'vitest';
+import { axeViolations, exampleSiteInChromium, keptPage, PAGE_TYPES } from '../support/browser.ts';
 
 const example = exampleSiteInChromium();
 
-/**
- * One page per kind of test, going from address to address as a reader does: each address is a
- * new load, while the page's process starts once (a new page for each costs a renderer).
- */
-function onePage(options: BrowserContextOptions = {}): () => Promise<Page> {
-	let page: Promise<Page> | undefined;
-	afterAll(async () => (await page)?.context().close());
-	return () => (page ??= example.browser.newContext(options).then((made) => made.newPage()));
-}
-
-// axe is injected as an inline script, which the site's own policy rightly refuses.
-const axePage = onePage({ colorScheme: 'light', bypassCSP: true });
-const keyboardPage = onePage();
+// One page per kind of test. axe is injected as an inline script, which the site's own policy
+// rightly refuses.
+const axePage = keptPage(example, { colorScheme: 'light', bypassCSP: true });
+const keyboardPage = keptPage(example);
 
 describe('axe-core in the light and the dark theme', () => {
 	test.each(PAGE_TYPES)('%s has no violations in either theme', async (path) => {

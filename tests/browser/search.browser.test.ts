@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { entriesOf } from '../../src/model/playbook.ts';
 import { readContent } from '../../src/checks/read/read-content.ts';
 import { servesPersona, sorted } from '../../src/model/views.ts';
 import { firstSentence } from '../../src/site/search-facets.ts';
-import { exampleSiteInChromium, searchResults, searchSite } from '../support/browser.ts';
+import { exampleSiteInChromium, keptPage, searchResults, searchSite } from '../support/browser.ts';
 import { ROOT } from '../support/sites.ts';
 
 /** The example playbook, read by the checker: the truth the finder's results are compared to. */
@@ -27,17 +27,15 @@ async function openPage(path: string, javaScriptEnabled = true): Promise<Page> {
  * The searches are one reader's, one after another in the home page's search dialog: each clears
  * the box and types its term, so Pagefind loads once (the first test watches a fresh load).
  */
-let searches: BrowserContext | undefined;
-afterAll(() => searches?.close());
-let searchPage: Page | undefined;
+const searchPage = keptPage(example);
+let home: Promise<Page> | undefined;
 
 /** The home page whose search dialog every search uses, loaded by the first of them. */
-async function searchDialog(): Promise<Page> {
-	if (searchPage) return searchPage;
-	searches = await example.browser.newContext();
-	searchPage = await searches.newPage();
-	await searchPage.goto(`${example.url}/`);
-	return searchPage;
+function searchDialog(): Promise<Page> {
+	return (home ??= searchPage().then(async (page) => {
+		await page.goto(`${example.url}/`);
+		return page;
+	}));
 }
 
 /** Searches the example site's home page and returns the result pages, best first. */
@@ -49,12 +47,11 @@ async function searchFor(term: string): Promise<string[]> {
  * The finder at an address, in one page that goes from address to address, as a rep follows
  * links to it: each address is a new load of the finder, and the page's process starts once.
  */
-let finderPage: Page | undefined;
-afterAll(() => finderPage?.context().close());
+const finderPage = keptPage(example);
 async function finderAt(path: string): Promise<Page> {
-	finderPage ??= await (await example.browser.newContext()).newPage();
-	await finderPage.goto(`${example.url}${path}`);
-	return finderPage;
+	const page = await finderPage();
+	await page.goto(`${example.url}${path}`);
+	return page;
 }
 
 /** Waits for the finder to settle and returns the titles it lists. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
 import { serve } from '../../scripts/serve-site.ts';
@@ -59,6 +59,20 @@ export function siteInChromium(name: 'minimal' | 'example' | 'hostile'): {
 		await state.close?.();
 	});
 	return state;
+}
+
+/**
+ * One page a test file keeps and moves from address to address, as a reader does: each address
+ * is a new load, while the page's renderer starts once (a new page for each costs a renderer).
+ * Opened on first use, in a context of its own with `options`; closed when the file ends.
+ */
+export function keptPage(
+	site: { browser: Browser },
+	options: BrowserContextOptions = {},
+): () => Promise<Page> {
+	let page: Promise<Page> | undefined;
+	afterAll(async () => (await page)?.context().close());
+	return () => (page ??= site.browser.newContext(options).then((context) => context.newPage()));
 }
 
 /** A result's own page link, not the links to its headings nested under it. */
